@@ -1,0 +1,32 @@
+/* app_internal: what the app's files share among themselves (not a public API). */
+#ifndef PAINMAP_APP_INTERNAL_H
+#define PAINMAP_APP_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "app/cli.h"
+
+/* Exit codes of DESIGN.md. */
+enum { EXIT_OK = 0, EXIT_ENV = 1, EXIT_INPUT = 2 };
+
+/* Resolved folders and files for one run. */
+typedef struct {
+    char assets_dir[4096];
+    char shaders_dir[4096];
+    char model_path[4096]; /* empty: no body.glb, the stand-in body is used */
+} AppPaths;
+
+/* Finds assets, shaders and the model; on failure prints why and returns the exit code. */
+int app_resolve_paths(const CliOptions *opts, AppPaths *out_paths);
+
+/* painmap render: draws one picture offscreen and writes it. Returns an exit code. */
+int app_render_main(const CliOptions *opts);
+/* The interactive viewer. Returns an exit code. */
+int app_viewer_main(const CliOptions *opts);
+
+/* Writes RGBA8 pixels (top row first) as a PNG, through a temporary file and a rename. */
+bool app_write_png(const char *path, const uint8_t *rgba, int w, int h, char *err, size_t err_cap);
+
+#endif

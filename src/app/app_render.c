@@ -1,0 +1,98 @@
+/* painmap render: one frame offscreen, read back, written as a PNG. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "app/app_internal.h"
+#include "app/scene.h"
+#include "core/log.h"
+#include "platform/plat.h"
+#include "render/gfx.h"
+
+int app_render_main(const CliOptions *opts) {
+    AppPaths paths;
+    int rc = app_resolve_paths(opts, &paths);
+    if (rc != EXIT_OK) {
+        return rc;
+    }
+    int w = opts->width > 0 ? opts->width : 1280;
+    int h = opts->height > 0 ? opts->height : 800;
+    char err[8192] = "";
+    if (!plat_init(true, err, sizeof err)) {
+        log_error("%s", err);
+        return EXIT_ENV;
+    }
+    PlatWindowDesc wd = {
+        .title = "painmap render",
+        .width = 64,
+        .height = 64,
+        .api = opts->gles ? PLAT_GLES30 : PLAT_GL_AUTO,
+        .headless = true,
+    };
+    PlatWindow *win = NULL;
+    Gfx *gfx = NULL;
+    Scene *scene = calloc(1, sizeof *scene);
+    uint8_t *pixels = NULL;
+    rc = EXIT_ENV;
+    if (!scene) {
+        log_error("out of memory");
+        goto done;
+    }
+    if (!plat_window_create(&wd, &win, err, sizeof err)) {
+        log_error("%s", err);
+        goto done;
+    }
+    log_debug("rendering with %s", plat_window_api_name(win));
+    GfxDesc gd = {
+        .backend = GFX_BACKEND_GL,
+        .gles = plat_window_is_gles(win),
+        .shaders_dir = paths.shaders_dir,
+    };
+    if (!gfx_create(&gd, &gfx, err, sizeof err)) {
+        log_error("%s", err);
+        goto done;
+    }
+    if (!gfx_set_offscreen(gfx, w, h, opts->msaa, err, sizeof err)) {
+        log_error("%s", err);
+        rc = EXIT_INPUT;
+        goto done;
+    }
+    if (!scene_load_placeholder(scene, gfx, err, sizeof err)) {
+        log_error("%s", err);
+        goto done;
+    }
+    unsigned mask = opts->layer_mask;
+    if (!opts->layers_set && opts->view == VIEW_DEEP_POSTERIOR) {
+        mask &= ~(LAYER_BIT(LAYER_SKIN) | LAYER_BIT(LAYER_SUPERFICIAL_MUSCLES));
+    }
+    Camera cam;
+    cam_init_view(&cam, opts->view, scene->bmin, scene->bmax, (float)w / (float)h);
+    FrameDesc frame;
+    scene_build_frame(scene, &cam, mask, w, h, &frame);
+    gfx_draw_frame(gfx, &frame);
+    pixels = malloc((size_t)w * (size_t)h * 4);
+    if (!pixels) {
+        log_error("out of memory for a %dx%d picture", w, h);
+        goto done;
+    }
+    if (!gfx_read_pixels(gfx, pixels)) {
+        log_error("reading the picture back from the GPU failed");
+        goto done;
+    }
+    if (!app_write_png(opts->output, pixels, w, h, err, sizeof err)) {
+        log_error("could not write the picture: %s", err);
+        rc = EXIT_ENV;
+        goto done;
+    }
+    log_info("wrote %s (%dx%d, view %s)", opts->output, w, h, view_name(opts->view));
+    rc = EXIT_OK;
+done:
+    free(pixels);
+    if (scene && gfx) {
+        scene_unload(scene, gfx);
+    }
+    free(scene);
+    gfx_destroy(gfx);
+    plat_window_destroy(win);
+    plat_shutdown();
+    return rc;
+}

@@ -1,0 +1,221 @@
+#include "app/cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/strutil.h"
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+static bool fail(char *err, size_t err_cap, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, err_cap, fmt, ap);
+    va_end(ap);
+    return false;
+}
+
+const char *cli_usage(void) {
+    return "painmap - an offline 3D atlas of referred pain (low back, hip, pelvic floor)\n"
+           "\n"
+           "Usage:\n"
+           "  painmap [--gles] [--fullscreen] [--size WxH] [--assets-dir DIR]\n"
+           "                                   open the interactive viewer\n"
+           "  painmap render -o OUT.png [--view ID] [--layers ID,..] [--size WxH]\n"
+           "                 [--lod full|tablet] [--msaa N] [--gles]\n"
+           "                                   draw a picture without a screen\n"
+           "  painmap list structures|sources|zones|landmarks|views|layers|maps [--json]\n"
+           "  painmap query structure ID | source ID | redflags\n"
+           "  painmap query where --zone ID | --landmark ID | --point X,Y,Z\n"
+           "  painmap query dermatome --landmark ID | --point X,Y,Z [--map ID]\n"
+           "  painmap check-content [DIR]      validate the anatomy and content files\n"
+           "  painmap --help | --version\n"
+           "\n"
+           "Views:  anterior posterior left right superior inferior deep_posterior\n"
+           "Layers: skin superficial_muscles deep_muscles bones ligaments nerves zones "
+           "dermatomes\n"
+           "Assets are found with --assets-dir, $PAINMAP_ASSETS_DIR, or beside the program.\n"
+           "Exit codes: 0 ok, 1 the environment failed (no GL, no assets), 2 bad input.\n"
+           "painmap is for education only; it does not diagnose.\n";
+}
+
+static bool parse_size(const char *v, int *out_w, int *out_h, char *err, size_t err_cap) {
+    const char *x = strchr(v, 'x');
+    char w[16], h[16];
+    long wv, hv;
+    if (!x || (size_t)(x - v) >= sizeof w || strlen(x + 1) >= sizeof h) {
+        return fail(err, err_cap, "--size: expected WxH such as 1280x800, got '%s'", v);
+    }
+    memcpy(w, v, (size_t)(x - v));
+    w[x - v] = '\0';
+    str_copy(h, sizeof h, x + 1);
+    if (!str_parse_int(w, 1, CLI_MAX_SIZE_PX, &wv) || !str_parse_int(h, 1, CLI_MAX_SIZE_PX, &hv)) {
+        return fail(err, err_cap,
+                    "--size: expected WxH with each side from 1 to %d pixels, got '%s'",
+                    CLI_MAX_SIZE_PX, v);
+    }
+    *out_w = (int)wv;
+    *out_h = (int)hv;
+    return true;
+}
+
+/* Options that take a value; a table keeps "needs a value" and "valid for" in one place. */
+typedef enum { OPT_VIEWER = 1, OPT_RENDER = 2, OPT_BOTH = 3 } OptScope;
+
+typedef struct {
+    const char *name;
+    bool has_value;
+    OptScope scope;
+} OptSpec;
+
+static const OptSpec OPTS[] = {
+    {"-o", true, OPT_RENDER},          {"--output", true, OPT_RENDER},
+    {"--size", true, OPT_BOTH},        {"--view", true, OPT_BOTH},
+    {"--layers", true, OPT_BOTH},      {"--lod", true, OPT_BOTH},
+    {"--msaa", true, OPT_BOTH},        {"--gles", false, OPT_BOTH},
+    {"--fullscreen", false, OPT_VIEWER}, {"--assets-dir", true, OPT_BOTH},
+    {"--model", true, OPT_BOTH},
+};
+
+static const OptSpec *find_opt(const char *name) {
+    for (size_t i = 0; i < sizeof OPTS / sizeof OPTS[0]; i++) {
+        if (strcmp(OPTS[i].name, name) == 0) {
+            return &OPTS[i];
+        }
+    }
+    return NULL;
+}
+
+static bool apply(CliOptions *o, const char *name, const char *v, char *err, size_t err_cap) {
+    if (!strcmp(name, "-o") || !strcmp(name, "--output")) {
+        if (!str_has_suffix(v, ".png")) {
+            return fail(err, err_cap, "%s: only .png output is supported, got '%s'", name, v);
+        }
+        o->output = v;
+    } else if (!strcmp(name, "--size")) {
+        return parse_size(v, &o->width, &o->height, err, err_cap);
+    } else if (!strcmp(name, "--view")) {
+        if (!view_find(v, &o->view)) {
+            return fail(err, err_cap,
+                        "--view: unknown view '%s' (views: anterior, posterior, left, right, "
+                        "superior, inferior, deep_posterior)",
+                        v);
+        }
+        o->view_set = true;
+    } else if (!strcmp(name, "--layers")) {
+        char bad[64];
+        if (!layer_mask_parse(v, &o->layer_mask, bad, (int)sizeof bad)) {
+            return fail(err, err_cap,
+                        "--layers: unknown layer '%s' (layers: skin, superficial_muscles, "
+                        "deep_muscles, bones, ligaments, nerves, zones, dermatomes)",
+                        bad);
+        }
+        o->layers_set = true;
+    } else if (!strcmp(name, "--lod")) {
+        if (!lod_find(v, &o->lod)) {
+            return fail(err, err_cap, "--lod: expected 'full' or 'tablet', got '%s'", v);
+        }
+    } else if (!strcmp(name, "--msaa")) {
+        long n;
+        if (!str_parse_int(v, 1, 16, &n) || (n & (n - 1)) != 0) {
+            return fail(err, err_cap, "--msaa: expected 1, 2, 4, 8 or 16 samples, got '%s'", v);
+        }
+        o->msaa = (int)n;
+    } else if (!strcmp(name, "--gles")) {
+        o->gles = true;
+    } else if (!strcmp(name, "--fullscreen")) {
+        o->fullscreen = true;
+    } else if (!strcmp(name, "--assets-dir")) {
+        if (!*v) {
+            return fail(err, err_cap, "--assets-dir: expected a folder");
+        }
+        o->assets_dir = v;
+    } else if (!strcmp(name, "--model")) {
+        if (!*v) {
+            return fail(err, err_cap, "--model: expected a .glb file");
+        }
+        o->model_path = v;
+    }
+    return true;
+}
+
+bool cli_parse(int argc, char **argv, CliOptions *out_opts, char *err, size_t err_cap) {
+    CliOptions o;
+    memset(&o, 0, sizeof o);
+    o.command = CLI_VIEWER;
+    o.view = VIEW_ANTERIOR;
+    o.layer_mask = LAYER_MASK_ALL & ~LAYER_BIT(LAYER_DERMATOMES);
+    o.lod = LOD_FULL;
+    o.msaa = 4;
+    int i = 1;
+    if (argc > 1 && argv[1][0] != '-') {
+        const char *cmd = argv[1];
+        if (!strcmp(cmd, "render")) {
+            o.command = CLI_RENDER;
+            i = 2;
+        } else if (!strcmp(cmd, "list") || !strcmp(cmd, "query") ||
+                   !strcmp(cmd, "check-content")) {
+            o.command = CLI_INFO;
+            o.info_argc = argc - 1;
+            o.info_argv = argv + 1;
+            *out_opts = o;
+            return true;
+        } else {
+            return fail(err, err_cap,
+                        "unknown command '%s' (commands: render, list, query, check-content; "
+                        "see painmap --help)",
+                        cmd);
+        }
+    }
+    for (; i < argc; i++) {
+        const char *arg = argv[i];
+        if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
+            o.command = CLI_HELP;
+            *out_opts = o;
+            return true;
+        }
+        if (!strcmp(arg, "--version")) {
+            o.command = CLI_VERSION;
+            *out_opts = o;
+            return true;
+        }
+        /* --name=value is accepted too */
+        char name[32];
+        const char *value = NULL;
+        const char *eq = strchr(arg, '=');
+        if (eq && str_has_prefix(arg, "--") && (size_t)(eq - arg) < sizeof name) {
+            memcpy(name, arg, (size_t)(eq - arg));
+            name[eq - arg] = '\0';
+            value = eq + 1;
+        } else {
+            str_copy(name, sizeof name, arg);
+        }
+        const OptSpec *spec = find_opt(name);
+        if (!spec) {
+            return fail(err, err_cap, "unknown option '%s' (see painmap --help)", arg);
+        }
+        OptScope scope = o.command == CLI_RENDER ? OPT_RENDER : OPT_VIEWER;
+        if (!(spec->scope & scope)) {
+            return fail(err, err_cap, "option '%s' does not apply to %s", spec->name,
+                        o.command == CLI_RENDER ? "painmap render" : "the viewer");
+        }
+        if (spec->has_value && !value) {
+            if (i + 1 >= argc) {
+                return fail(err, err_cap, "%s: missing value", spec->name);
+            }
+            value = argv[++i];
+        } else if (!spec->has_value && value) {
+            return fail(err, err_cap, "%s takes no value", spec->name);
+        }
+        if (!apply(&o, spec->name, value ? value : "", err, err_cap)) {
+            return false;
+        }
+    }
+    if (o.command == CLI_RENDER && !o.output) {
+        return fail(err, err_cap, "painmap render: missing -o OUT.png");
+    }
+    *out_opts = o;
+    return true;
+}

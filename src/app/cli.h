@@ -1,0 +1,47 @@
+/* cli: turns argv into CliOptions. Pure (no SDL, no GL, no I/O besides nothing), so
+ * every rule is unit-tested; errors come back as one line naming the option and value. */
+#ifndef PAINMAP_APP_CLI_H
+#define PAINMAP_APP_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/ids.h"
+
+typedef enum {
+    CLI_VIEWER,  /* painmap [options] */
+    CLI_RENDER,  /* painmap render -o out.png ... */
+    CLI_INFO,    /* painmap list | query | check-content ... (handled by app_info_main) */
+    CLI_HELP,
+    CLI_VERSION,
+} CliCommand;
+
+enum { CLI_MAX_SIZE_PX = 16384 };
+
+typedef struct {
+    CliCommand command;
+    const char *output;     /* render: -o FILE (.png) */
+    int width, height;      /* --size WxH; 0 = default */
+    ViewId view;            /* --view ID */
+    bool view_set;
+    unsigned layer_mask;    /* --layers a,b,c */
+    bool layers_set;
+    LodId lod;              /* --lod full|tablet */
+    int msaa;               /* --msaa N (1, 2, 4, 8) */
+    bool gles;              /* --gles: use OpenGL ES 3.0 */
+    bool fullscreen;        /* --fullscreen */
+    const char *assets_dir; /* --assets-dir DIR */
+    const char *model_path; /* --model FILE */
+    /* CLI_INFO: the subcommand and its arguments, untouched */
+    int info_argc;
+    char **info_argv;
+} CliOptions;
+
+/* Parses argv (argv[0] is the program). On a bad option or value returns false with a
+ * message such as "--size: expected WxH, got '12x'" in err. */
+bool cli_parse(int argc, char **argv, CliOptions *out_opts, char *err, size_t err_cap);
+
+/* The --help text. */
+const char *cli_usage(void);
+
+#endif

@@ -1,0 +1,226 @@
+#include "app/scene.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "anatomy/primitives.h"
+#include "core/strutil.h"
+
+void scene_kind_color(StructureKind kind, float out_rgba[4]) {
+    /* Chosen to stay apart in hue and lightness, so kinds read in greyscale too. */
+    static const float colors[KIND_COUNT][4] = {
+        [KIND_BONE] = {0.91f, 0.87f, 0.76f, 1.0f},
+        [KIND_MUSCLE] = {0.74f, 0.24f, 0.22f, 1.0f},
+        [KIND_NERVE] = {0.98f, 0.82f, 0.12f, 1.0f},
+        [KIND_LIGAMENT] = {0.55f, 0.72f, 0.78f, 1.0f},
+        [KIND_SKIN] = {0.93f, 0.74f, 0.62f, 0.28f},
+    };
+    memcpy(out_rgba, colors[kind], sizeof(float) * 4);
+}
+
+static void grow_bounds(float bmin[3], float bmax[3], const float lo[3], const float hi[3],
+                        bool first) {
+    for (int i = 0; i < 3; i++) {
+        bmin[i] = first || lo[i] < bmin[i] ? lo[i] : bmin[i];
+        bmax[i] = first || hi[i] > bmax[i] ? hi[i] : bmax[i];
+    }
+}
+
+static bool add_item(Scene *s, Gfx *gfx, const char *id, StructureKind kind, LayerId layer,
+                     MeshBuf *mesh, char *err, size_t err_cap) {
+    if (s->count >= SCENE_MAX_ITEMS) {
+        snprintf(err, err_cap, "scene: more than %d structures", SCENE_MAX_ITEMS);
+        return false;
+    }
+    GfxMeshDesc d = {
+        .positions = mesh->positions,
+        .normals = mesh->normals,
+        .indices = mesh->indices,
+        .vertex_count = mesh->vertex_count,
+        .index_count = mesh->index_count,
+        .dynamic_heat = kind == KIND_SKIN,
+    };
+    GfxMesh gm = gfx_create_mesh(gfx, &d);
+    if (!gm.id) {
+        snprintf(err, err_cap, "scene: could not upload the mesh of '%s'", id);
+        return false;
+    }
+    SceneItem *it = &s->items[s->count];
+    memset(it, 0, sizeof *it);
+    str_copy(it->id, sizeof it->id, id);
+    it->kind = kind;
+    it->layer = layer;
+    it->mesh = gm;
+    scene_kind_color(kind, it->color);
+    meshbuf_bounds(mesh, it->bmin, it->bmax);
+    for (int i = 0; i < 3; i++) {
+        it->center_mm[i] = 0.5f * (it->bmin[i] + it->bmax[i]);
+    }
+    grow_bounds(s->bmin, s->bmax, it->bmin, it->bmax, s->count == 0);
+    s->count++;
+    return true;
+}
+
+/* The stand-in body: positions are the landmarks of content-facts §4 (right side, X < 0;
+ * the left is mirrored), so that tests can project exactly known points. */
+bool scene_load_placeholder(Scene *s, Gfx *gfx, char *err, size_t err_cap) {
+    memset(s, 0, sizeof *s);
+    s->placeholder = true;
+    bool ok = true;
+    for (int side = 0; side < 2 && ok; side++) {
+        float sx = side == 0 ? -1.0f : 1.0f; /* right then left */
+        const char *suffix = side == 0 ? "_r" : "_l";
+        char id[48];
+        MeshBuf m = {0};
+        /* femur: head at the hip joint centre, shaft to the knee */
+        float head[3] = {80.0f * sx, 0.0f, 0.0f};
+        float neck[3] = {115.0f * sx, -25.0f, -5.0f};
+        float knee[3] = {77.0f * sx, -404.0f, 0.0f};
+        ok = ok && meshbuf_add_sphere(&m, head, 24.0f, 16, 24);
+        ok = ok && meshbuf_add_capsule(&m, head, neck, 15.0f, 16);
+        ok = ok && meshbuf_add_capsule(&m, neck, knee, 14.0f, 16);
+        snprintf(id, sizeof id, "femur%s", suffix);
+        ok = ok && add_item(s, gfx, id, KIND_BONE, LAYER_BONES, &m, err, err_cap);
+        meshbuf_free(&m);
+        /* hip bone: ilium wing as a flattened ellipsoid, ischium as a capsule */
+        float wing[3] = {95.0f * sx, 95.0f, -20.0f};
+        float wing_r[3] = {40.0f, 55.0f, 55.0f};
+        float ischial_spine[3] = {52.0f * sx, -5.0f, -42.0f};
+        float tuberosity[3] = {55.0f * sx, -65.0f, -40.0f};
+        float pubis[3] = {12.0f * sx, -35.0f, 48.0f};
+        ok = ok && meshbuf_add_ellipsoid(&m, wing, wing_r, 16, 24);
+        ok = ok && meshbuf_add_capsule(&m, ischial_spine, tuberosity, 13.0f, 12);
+        ok = ok && meshbuf_add_capsule(&m, tuberosity, pubis, 10.0f, 12);
+        snprintf(id, sizeof id, "hip_bone%s", suffix);
+        ok = ok && add_item(s, gfx, id, KIND_BONE, LAYER_BONES, &m, err, err_cap);
+        meshbuf_free(&m);
+        /* piriformis: anterior sacrum -> sciatic notch -> greater trochanter tip */
+        float p0[3] = {14.0f * sx, 72.0f, -46.0f}, p1[3] = {61.0f * sx, 48.0f, -56.0f},
+              p2[3] = {121.0f * sx, -4.0f, -15.0f};
+        ok = ok && meshbuf_add_capsule(&m, p0, p1, 12.0f, 16);
+        ok = ok && meshbuf_add_capsule(&m, p1, p2, 9.0f, 16);
+        snprintf(id, sizeof id, "piriformis%s", suffix);
+        ok = ok && add_item(s, gfx, id, KIND_MUSCLE, LAYER_DEEP_MUSCLES, &m, err, err_cap);
+        meshbuf_free(&m);
+        /* sciatic nerve, leaving below piriformis and running down the back of the thigh */
+        float n0[3] = {42.0f * sx, 58.0f, -40.0f}, n1[3] = {63.0f * sx, 35.0f, -60.0f},
+              n2[3] = {88.0f * sx, -60.0f, -62.0f}, n3[3] = {78.0f * sx, -340.0f, -35.0f};
+        ok = ok && meshbuf_add_capsule(&m, n0, n1, 6.0f, 12);
+        ok = ok && meshbuf_add_capsule(&m, n1, n2, 7.0f, 12);
+        ok = ok && meshbuf_add_capsule(&m, n2, n3, 6.0f, 12);
+        snprintf(id, sizeof id, "sciatic_nerve%s", suffix);
+        ok = ok && add_item(s, gfx, id, KIND_NERVE, LAYER_NERVES, &m, err, err_cap);
+        meshbuf_free(&m);
+        /* gluteus maximus, a thick ellipsoid over the back of the hip */
+        float gm[3] = {85.0f * sx, 10.0f, -85.0f};
+        float gm_r[3] = {60.0f, 80.0f, 32.0f};
+        ok = ok && meshbuf_add_ellipsoid(&m, gm, gm_r, 16, 24);
+        snprintf(id, sizeof id, "gluteus_maximus%s", suffix);
+        ok = ok && add_item(s, gfx, id, KIND_MUSCLE, LAYER_SUPERFICIAL_MUSCLES, &m, err, err_cap);
+        meshbuf_free(&m);
+    }
+    MeshBuf m = {0};
+    float sacrum[3] = {0.0f, 75.0f, -50.0f};
+    float sacrum_r[3] = {40.0f, 45.0f, 18.0f};
+    ok = ok && meshbuf_add_ellipsoid(&m, sacrum, sacrum_r, 16, 24);
+    float l5[3] = {0.0f, 124.0f, -7.0f}, l1[3] = {0.0f, 275.0f, 10.0f};
+    ok = ok && meshbuf_add_capsule(&m, l5, l1, 22.0f, 16);
+    ok = ok && add_item(s, gfx, "sacrum", KIND_BONE, LAYER_BONES, &m, err, err_cap);
+    meshbuf_free(&m);
+    /* skin: trunk and two legs */
+    float trunk[3] = {0.0f, 60.0f, -10.0f};
+    float trunk_r[3] = {175.0f, 240.0f, 125.0f};
+    ok = ok && meshbuf_add_ellipsoid(&m, trunk, trunk_r, 24, 36);
+    for (int side = 0; side < 2 && ok; side++) {
+        float sx = side == 0 ? -1.0f : 1.0f;
+        float hip[3] = {90.0f * sx, -60.0f, -10.0f}, knee[3] = {80.0f * sx, -410.0f, 0.0f},
+              ankle[3] = {70.0f * sx, -820.0f, -10.0f};
+        ok = ok && meshbuf_add_capsule(&m, hip, knee, 85.0f, 24);
+        ok = ok && meshbuf_add_capsule(&m, knee, ankle, 55.0f, 24);
+    }
+    ok = ok && add_item(s, gfx, "skin", KIND_SKIN, LAYER_SKIN, &m, err, err_cap);
+    meshbuf_free(&m);
+    if (!ok && !err[0]) {
+        snprintf(err, err_cap, "scene: out of memory building the stand-in body");
+    }
+    if (!ok) {
+        scene_unload(s, gfx);
+    }
+    return ok;
+}
+
+void scene_unload(Scene *scene, Gfx *gfx) {
+    for (int i = 0; i < scene->count; i++) {
+        gfx_destroy_mesh(gfx, scene->items[i].mesh);
+    }
+    scene->count = 0;
+}
+
+int scene_find(const Scene *scene, const char *id) {
+    for (int i = 0; i < scene->count; i++) {
+        if (strcmp(scene->items[i].id, id) == 0) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+typedef struct {
+    int index;
+    float dist2;
+} DepthKey;
+
+static int cmp_far_first(const void *a, const void *b) {
+    const DepthKey *x = a, *y = b;
+    return x->dist2 < y->dist2 ? 1 : (x->dist2 > y->dist2 ? -1 : (x->index - y->index));
+}
+
+void scene_build_frame(Scene *s, const Camera *cam, unsigned layer_mask, int w, int h,
+                       FrameDesc *out) {
+    memset(out, 0, sizeof *out);
+    cam_matrices(cam, (float)w / (float)(h > 0 ? h : 1), out->view, out->proj);
+    cam_eye(cam, out->eye_mm);
+    /* key light from above, over the viewer's shoulder */
+    float yaw = cam->yaw_deg * 3.14159265f / 180.0f;
+    out->light_dir[0] = sinf(yaw + 0.6f);
+    out->light_dir[1] = 0.9f;
+    out->light_dir[2] = cosf(yaw + 0.6f);
+    out->clear_rgba[0] = 0.16f;
+    out->clear_rgba[1] = 0.18f;
+    out->clear_rgba[2] = 0.21f;
+    out->clear_rgba[3] = 1.0f;
+    int n = 0;
+    DepthKey translucent[SCENE_MAX_ITEMS];
+    int nt = 0;
+    for (int i = 0; i < s->count; i++) {
+        const SceneItem *it = &s->items[i];
+        if (!(layer_mask & LAYER_BIT(it->layer))) {
+            continue;
+        }
+        if (it->color[3] < 1.0f) {
+            float d2 = 0.0f;
+            for (int k = 0; k < 3; k++) {
+                float d = it->center_mm[k] - out->eye_mm[k];
+                d2 += d * d;
+            }
+            translucent[nt++] = (DepthKey){i, d2};
+            continue;
+        }
+        FrameItem *fi = &s->frame_items[n++];
+        memset(fi, 0, sizeof *fi);
+        fi->mesh = it->mesh;
+        memcpy(fi->color, it->color, sizeof fi->color);
+    }
+    qsort(translucent, (size_t)nt, sizeof translucent[0], cmp_far_first);
+    for (int k = 0; k < nt; k++) {
+        const SceneItem *it = &s->items[translucent[k].index];
+        FrameItem *fi = &s->frame_items[n++];
+        memset(fi, 0, sizeof *fi);
+        fi->mesh = it->mesh;
+        memcpy(fi->color, it->color, sizeof fi->color);
+    }
+    out->items = s->frame_items;
+    out->item_count = n;
+}

@@ -1,0 +1,59 @@
+/* scene: the drawable body: one GPU mesh per structure with its id, layer and colour,
+ * and the per-frame list of what to draw for a camera and a set of visible layers.
+ * Owns the GPU meshes it creates (released by scene_unload). */
+#ifndef PAINMAP_APP_SCENE_H
+#define PAINMAP_APP_SCENE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "anatomy/cam.h"
+#include "core/ids.h"
+#include "render/frame.h"
+#include "render/gfx.h"
+
+enum { SCENE_MAX_ITEMS = 256 };
+
+typedef enum {
+    KIND_BONE,
+    KIND_MUSCLE,
+    KIND_NERVE,
+    KIND_LIGAMENT,
+    KIND_SKIN,
+    KIND_COUNT
+} StructureKind;
+
+typedef struct {
+    char id[48];
+    StructureKind kind;
+    LayerId layer;
+    GfxMesh mesh;
+    float color[4];
+    float center_mm[3];
+    float bmin[3], bmax[3];
+} SceneItem;
+
+typedef struct {
+    SceneItem items[SCENE_MAX_ITEMS];
+    int count;
+    float bmin[3], bmax[3]; /* bounds of everything */
+    bool placeholder;       /* built in code, not loaded from body.glb */
+    FrameItem frame_items[SCENE_MAX_ITEMS];
+} Scene;
+
+/* The colour painmap uses for a kind of structure. */
+void scene_kind_color(StructureKind kind, float out_rgba[4]);
+
+/* The stand-in body built in code (a few spheres and capsules at real landmark positions);
+ * used until body.glb exists, and by tests because its geometry is known exactly. */
+bool scene_load_placeholder(Scene *scene, Gfx *gfx, char *err, size_t err_cap);
+void scene_unload(Scene *scene, Gfx *gfx);
+/* Index of the item with this id, or -1. */
+int scene_find(const Scene *scene, const char *id);
+
+/* Fills frame for the camera and viewport (w x h) with the items on visible layers:
+ * opaque first, then translucent ones far to near. frame->items points into scene. */
+void scene_build_frame(Scene *scene, const Camera *cam, unsigned layer_mask, int w, int h,
+                       FrameDesc *out_frame);
+
+#endif

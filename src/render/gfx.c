@@ -1,0 +1,473 @@
+#include "render/gfx.h"
+
+#include <epoxy/gl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/fileio.h"
+#include "core/log.h"
+#include "core/strutil.h"
+
+typedef struct {
+    bool used;
+    GLuint vao, vbo, heat_vbo, ibo;
+    uint32_t vertex_count;
+    uint32_t index_count;
+} MeshSlot;
+
+enum { GFX_MAX_MESHES = 1024 };
+
+struct Gfx {
+    GfxBackend backend;
+    bool gles;
+    GLuint program;
+    GLint u_view_proj, u_color, u_emissive, u_heat_color, u_heat_strength, u_eye, u_light_dir;
+    MeshSlot meshes[GFX_MAX_MESHES]; /* slot i holds mesh id i + 1 */
+    /* offscreen target: a multisampled FBO resolved into a single-sample one */
+    int width, height, samples;
+    GLuint msaa_fbo, msaa_color, msaa_depth;
+    GLuint resolve_fbo, resolve_color, resolve_depth;
+    GfxStats stats;
+};
+
+static bool failf(char *err, size_t err_cap, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+static bool failf(char *err, size_t err_cap, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, err_cap, fmt, ap);
+    va_end(ap);
+    return false;
+}
+
+static GLuint compile_shader(GLenum type, const char *path, bool gles, char *err, size_t err_cap) {
+    char *src = NULL;
+    size_t len = 0;
+    char why[512];
+    if (!file_read_all(path, &src, &len, why, sizeof why)) {
+        failf(err, err_cap, "shader %s", why);
+        return 0;
+    }
+    /* One GLSL body serves both APIs: only the version line (and ES precision) differs. */
+    const char *header = gles ? "#version 300 es\nprecision highp float;\n#line 1\n"
+                              : "#version 330 core\n#line 1\n";
+    const char *parts[2] = {header, src};
+    GLuint shader = glCreateShader(type);
+    glShaderSource(shader, 2, parts, NULL);
+    glCompileShader(shader);
+    free(src);
+    GLint ok = GL_FALSE;
+    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
+    if (!ok) {
+        char log[2048] = "";
+        glGetShaderInfoLog(shader, (GLsizei)sizeof log, NULL, log);
+        glDeleteShader(shader);
+        failf(err, err_cap, "%s: shader did not compile (%s):\n%s", path,
+              gles ? "GLSL ES 3.00" : "GLSL 3.30", log);
+        return 0;
+    }
+    return shader;
+}
+
+static bool create_program(Gfx *g, const char *dir, char *err, size_t err_cap) {
+    char vs_path[1024], fs_path[1024];
+    if (!path_join(vs_path, sizeof vs_path, dir, "mesh.vert") ||
+        !path_join(fs_path, sizeof fs_path, dir, "mesh.frag")) {
+        return failf(err, err_cap, "shaders folder path is too long: %s", dir);
+    }
+    GLuint vs = compile_shader(GL_VERTEX_SHADER, vs_path, g->gles, err, err_cap);
+    if (!vs) {
+        return false;
+    }
+    GLuint fs = compile_shader(GL_FRAGMENT_SHADER, fs_path, g->gles, err, err_cap);
+    if (!fs) {
+        glDeleteShader(vs);
+        return false;
+    }
+    GLuint prog = glCreateProgram();
+    glAttachShader(prog, vs);
+    glAttachShader(prog, fs);
+    glLinkProgram(prog);
+    glDeleteShader(vs);
+    glDeleteShader(fs);
+    GLint ok = GL_FALSE;
+    glGetProgramiv(prog, GL_LINK_STATUS, &ok);
+    if (!ok) {
+        char log[2048] = "";
+        glGetProgramInfoLog(prog, (GLsizei)sizeof log, NULL, log);
+        glDeleteProgram(prog);
+        return failf(err, err_cap, "%s + %s: shaders did not link:\n%s", vs_path, fs_path, log);
+    }
+    g->program = prog;
+    g->u_view_proj = glGetUniformLocation(prog, "u_view_proj");
+    g->u_color = glGetUniformLocation(prog, "u_color");
+    g->u_emissive = glGetUniformLocation(prog, "u_emissive");
+    g->u_heat_color = glGetUniformLocation(prog, "u_heat_color");
+    g->u_heat_strength = glGetUniformLocation(prog, "u_heat_strength");
+    g->u_eye = glGetUniformLocation(prog, "u_eye");
+    g->u_light_dir = glGetUniformLocation(prog, "u_light_dir");
+    return true;
+}
+
+bool gfx_create(const GfxDesc *desc, Gfx **out_gfx, char *err, size_t err_cap) {
+    *out_gfx = NULL;
+    Gfx *g = calloc(1, sizeof *g);
+    if (!g) {
+        return failf(err, err_cap, "out of memory");
+    }
+    g->backend = desc->backend;
+    g->gles = desc->gles;
+    if (g->backend == GFX_BACKEND_GL) {
+        if (!create_program(g, desc->shaders_dir ? desc->shaders_dir : "shaders", err, err_cap)) {
+            free(g);
+            return false;
+        }
+    }
+    *out_gfx = g;
+    return true;
+}
+
+static void destroy_target(Gfx *g) {
+    if (g->backend != GFX_BACKEND_GL) {
+        return;
+    }
+    GLuint fbos[2] = {g->msaa_fbo, g->resolve_fbo};
+    GLuint rbs[4] = {g->msaa_color, g->msaa_depth, g->resolve_color, g->resolve_depth};
+    glDeleteFramebuffers(2, fbos);
+    glDeleteRenderbuffers(4, rbs);
+    g->msaa_fbo = g->resolve_fbo = 0;
+    g->msaa_color = g->msaa_depth = g->resolve_color = g->resolve_depth = 0;
+}
+
+void gfx_destroy(Gfx *gfx) {
+    if (!gfx) {
+        return;
+    }
+    for (uint32_t i = 0; i < GFX_MAX_MESHES; i++) {
+        if (gfx->meshes[i].used) {
+            gfx_destroy_mesh(gfx, (GfxMesh){i + 1});
+        }
+    }
+    destroy_target(gfx);
+    if (gfx->backend == GFX_BACKEND_GL && gfx->program) {
+        glDeleteProgram(gfx->program);
+    }
+    free(gfx);
+}
+
+GfxMesh gfx_create_mesh(Gfx *gfx, const GfxMeshDesc *desc) {
+    if (!desc->positions || !desc->normals || !desc->indices || desc->vertex_count == 0 ||
+        desc->index_count == 0 || desc->index_count % 3 != 0) {
+        log_error("gfx_create_mesh: empty mesh or index count not a multiple of 3");
+        return (GfxMesh){0};
+    }
+    for (uint32_t i = 0; i < desc->index_count; i++) {
+        if (desc->indices[i] >= desc->vertex_count) {
+            log_error("gfx_create_mesh: index %u at %u is out of range (%u vertices)",
+                      desc->indices[i], i, desc->vertex_count);
+            return (GfxMesh){0};
+        }
+    }
+    uint32_t slot = 0;
+    while (slot < GFX_MAX_MESHES && gfx->meshes[slot].used) {
+        slot++;
+    }
+    if (slot == GFX_MAX_MESHES) {
+        log_error("gfx_create_mesh: more than %d meshes", GFX_MAX_MESHES);
+        return (GfxMesh){0};
+    }
+    MeshSlot *m = &gfx->meshes[slot];
+    memset(m, 0, sizeof *m);
+    m->used = true;
+    m->vertex_count = desc->vertex_count;
+    m->index_count = desc->index_count;
+    if (gfx->backend == GFX_BACKEND_GL) {
+        size_t vbytes = (size_t)desc->vertex_count * 3 * sizeof(float);
+        glGenVertexArrays(1, &m->vao);
+        glBindVertexArray(m->vao);
+        glGenBuffers(1, &m->vbo);
+        glBindBuffer(GL_ARRAY_BUFFER, m->vbo);
+        /* positions then normals in one buffer */
+        glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)(2 * vbytes), NULL, GL_STATIC_DRAW);
+        glBufferSubData(GL_ARRAY_BUFFER, 0, (GLsizeiptr)vbytes, desc->positions);
+        glBufferSubData(GL_ARRAY_BUFFER, (GLintptr)vbytes, (GLsizeiptr)vbytes, desc->normals);
+        glEnableVertexAttribArray(0);
+        glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, 0, (const void *)0);
+        glEnableVertexAttribArray(1);
+        glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, 0, (const void *)vbytes);
+        if (desc->dynamic_heat) {
+            glGenBuffers(1, &m->heat_vbo);
+            glBindBuffer(GL_ARRAY_BUFFER, m->heat_vbo);
+            glBufferData(GL_ARRAY_BUFFER,
+                         (GLsizeiptr)((size_t)desc->vertex_count * sizeof(float)), NULL,
+                         GL_DYNAMIC_DRAW);
+            glEnableVertexAttribArray(2);
+            glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, 0, (const void *)0);
+        } else {
+            glDisableVertexAttribArray(2);
+            glVertexAttrib1f(2, 0.0f);
+        }
+        glGenBuffers(1, &m->ibo);
+        glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, m->ibo);
+        glBufferData(GL_ELEMENT_ARRAY_BUFFER,
+                     (GLsizeiptr)((size_t)desc->index_count * sizeof(uint32_t)), desc->indices,
+                     GL_STATIC_DRAW);
+        glBindVertexArray(0);
+    }
+    return (GfxMesh){slot + 1};
+}
+
+static MeshSlot *get_mesh(Gfx *gfx, GfxMesh mesh) {
+    if (mesh.id == 0 || mesh.id > GFX_MAX_MESHES || !gfx->meshes[mesh.id - 1].used) {
+        return NULL;
+    }
+    return &gfx->meshes[mesh.id - 1];
+}
+
+void gfx_destroy_mesh(Gfx *gfx, GfxMesh mesh) {
+    MeshSlot *m = get_mesh(gfx, mesh);
+    if (!m) {
+        return;
+    }
+    if (gfx->backend == GFX_BACKEND_GL) {
+        GLuint bufs[3] = {m->vbo, m->heat_vbo, m->ibo};
+        glDeleteBuffers(3, bufs);
+        glDeleteVertexArrays(1, &m->vao);
+    }
+    memset(m, 0, sizeof *m);
+}
+
+void gfx_update_heat(Gfx *gfx, GfxMesh mesh, const float *heat, uint32_t vertex_count) {
+    MeshSlot *m = get_mesh(gfx, mesh);
+    if (!m || vertex_count != m->vertex_count) {
+        return;
+    }
+    if (gfx->backend == GFX_BACKEND_GL && m->heat_vbo) {
+        glBindBuffer(GL_ARRAY_BUFFER, m->heat_vbo);
+        glBufferSubData(GL_ARRAY_BUFFER, 0, (GLsizeiptr)((size_t)vertex_count * sizeof(float)),
+                        heat);
+    }
+}
+
+static bool make_target(Gfx *g, int w, int h, int samples, char *err, size_t err_cap) {
+    destroy_target(g);
+    GLint max_samples = 1;
+    glGetIntegerv(GL_MAX_SAMPLES, &max_samples);
+    if (samples > max_samples) {
+        samples = max_samples;
+    }
+    if (samples < 1) {
+        samples = 1;
+    }
+    glGenFramebuffers(1, &g->resolve_fbo);
+    glBindFramebuffer(GL_FRAMEBUFFER, g->resolve_fbo);
+    glGenRenderbuffers(1, &g->resolve_color);
+    glBindRenderbuffer(GL_RENDERBUFFER, g->resolve_color);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, w, h);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER,
+                              g->resolve_color);
+    glGenRenderbuffers(1, &g->resolve_depth);
+    glBindRenderbuffer(GL_RENDERBUFFER, g->resolve_depth);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH_COMPONENT24, w, h);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER,
+                              g->resolve_depth);
+    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
+        destroy_target(g);
+        return failf(err, err_cap, "offscreen target %dx%d is not supported by the driver", w, h);
+    }
+    if (samples > 1) {
+        glGenFramebuffers(1, &g->msaa_fbo);
+        glBindFramebuffer(GL_FRAMEBUFFER, g->msaa_fbo);
+        glGenRenderbuffers(1, &g->msaa_color);
+        glBindRenderbuffer(GL_RENDERBUFFER, g->msaa_color);
+        glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, GL_RGBA8, w, h);
+        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER,
+                                  g->msaa_color);
+        glGenRenderbuffers(1, &g->msaa_depth);
+        glBindRenderbuffer(GL_RENDERBUFFER, g->msaa_depth);
+        glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, GL_DEPTH_COMPONENT24, w, h);
+        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER,
+                                  g->msaa_depth);
+        if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
+            destroy_target(g);
+            return failf(err, err_cap, "%dx MSAA target %dx%d is not supported by the driver",
+                         samples, w, h);
+        }
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    g->width = w;
+    g->height = h;
+    g->samples = samples;
+    return true;
+}
+
+bool gfx_set_offscreen(Gfx *gfx, int width, int height, int samples, char *err, size_t err_cap) {
+    if (width < 1 || height < 1) {
+        return failf(err, err_cap, "offscreen target size %dx%d is empty", width, height);
+    }
+    if (gfx->backend != GFX_BACKEND_GL) {
+        gfx->width = width;
+        gfx->height = height;
+        gfx->samples = samples;
+        return true;
+    }
+    GLint max_size = 0;
+    glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &max_size);
+    if (width > max_size || height > max_size) {
+        return failf(err, err_cap, "%dx%d is larger than this driver's limit of %d pixels", width,
+                     height, max_size);
+    }
+    if (gfx->resolve_fbo && gfx->width == width && gfx->height == height &&
+        (gfx->samples == samples || (samples <= 1 && gfx->samples == 1))) {
+        return true;
+    }
+    return make_target(gfx, width, height, samples, err, err_cap);
+}
+
+static void draw_item(Gfx *g, const FrameItem *it) {
+    MeshSlot *m = get_mesh(g, it->mesh);
+    if (!m) {
+        return;
+    }
+    g->stats.draw_calls++;
+    g->stats.triangles += m->index_count / 3;
+    if (g->backend != GFX_BACKEND_GL) {
+        return;
+    }
+    glUniform4fv(g->u_color, 1, it->color);
+    glUniform1f(g->u_emissive, it->emissive);
+    glUniform3fv(g->u_heat_color, 1, it->heat_color);
+    glUniform1f(g->u_heat_strength, m->heat_vbo ? it->heat_strength : 0.0f);
+    glBindVertexArray(m->vao);
+    glDrawElements(GL_TRIANGLES, (GLsizei)m->index_count, GL_UNSIGNED_INT, (const void *)0);
+}
+
+void gfx_draw_frame(Gfx *gfx, const FrameDesc *frame) {
+    gfx->stats.frames++;
+    gfx->stats.draw_calls = 0;
+    gfx->stats.triangles = 0;
+    bool gl = gfx->backend == GFX_BACKEND_GL;
+    if (gl) {
+        glBindFramebuffer(GL_FRAMEBUFFER, gfx->samples > 1 ? gfx->msaa_fbo : gfx->resolve_fbo);
+        glViewport(0, 0, gfx->width, gfx->height);
+        glClearColor(frame->clear_rgba[0], frame->clear_rgba[1], frame->clear_rgba[2],
+                     frame->clear_rgba[3]);
+        glDepthMask(GL_TRUE);
+        glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+        glEnable(GL_DEPTH_TEST);
+        glDepthFunc(GL_LEQUAL);
+        glDisable(GL_BLEND);
+        glDisable(GL_CULL_FACE);
+        glUseProgram(gfx->program);
+        float vp[16];
+        /* vp = proj * view, column-major */
+        for (int c = 0; c < 4; c++) {
+            for (int r = 0; r < 4; r++) {
+                float s = 0.0f;
+                for (int k = 0; k < 4; k++) {
+                    s += frame->proj[k * 4 + r] * frame->view[c * 4 + k];
+                }
+                vp[c * 4 + r] = s;
+            }
+        }
+        glUniformMatrix4fv(gfx->u_view_proj, 1, GL_FALSE, vp);
+        glUniform3fv(gfx->u_eye, 1, frame->eye_mm);
+        glUniform3fv(gfx->u_light_dir, 1, frame->light_dir);
+    }
+    /* Opaque first; then translucent in the order given (the app sorts far to near) with
+     * depth writes off and back faces culled; then x-ray items over everything. */
+    for (int i = 0; i < frame->item_count; i++) {
+        const FrameItem *it = &frame->items[i];
+        if (it->color[3] >= 1.0f && !it->x_ray) {
+            draw_item(gfx, it);
+        }
+    }
+    if (gl) {
+        glEnable(GL_BLEND);
+        glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+        glDepthMask(GL_FALSE);
+        glEnable(GL_CULL_FACE);
+        glCullFace(GL_BACK);
+    }
+    for (int i = 0; i < frame->item_count; i++) {
+        const FrameItem *it = &frame->items[i];
+        if (it->color[3] < 1.0f && !it->x_ray) {
+            draw_item(gfx, it);
+        }
+    }
+    if (gl) {
+        glDisable(GL_CULL_FACE);
+        glDisable(GL_DEPTH_TEST);
+    }
+    for (int i = 0; i < frame->item_count; i++) {
+        if (frame->items[i].x_ray) {
+            draw_item(gfx, &frame->items[i]);
+        }
+    }
+    if (gl) {
+        glDepthMask(GL_TRUE);
+        glDisable(GL_BLEND);
+        glBindVertexArray(0);
+    }
+}
+
+static void resolve(Gfx *g) {
+    if (g->samples > 1) {
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, g->msaa_fbo);
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, g->resolve_fbo);
+        glBlitFramebuffer(0, 0, g->width, g->height, 0, 0, g->width, g->height,
+                          GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    }
+}
+
+void gfx_present(Gfx *gfx, int window_w, int window_h) {
+    if (gfx->backend != GFX_BACKEND_GL) {
+        return;
+    }
+    resolve(gfx);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, gfx->resolve_fbo);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+    glBlitFramebuffer(0, 0, gfx->width, gfx->height, 0, 0, window_w, window_h,
+                      GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+bool gfx_read_pixels(Gfx *gfx, uint8_t *out_rgba) {
+    size_t row = (size_t)gfx->width * 4;
+    if (gfx->backend != GFX_BACKEND_GL) {
+        memset(out_rgba, 0, row * (size_t)gfx->height);
+        return true;
+    }
+    if (!gfx->resolve_fbo) {
+        return false;
+    }
+    resolve(gfx);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, gfx->resolve_fbo);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, gfx->width, gfx->height, GL_RGBA, GL_UNSIGNED_BYTE, out_rgba);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    /* GL's first row is the bottom one; images want the top one first. */
+    uint8_t *tmp = malloc(row);
+    if (!tmp) {
+        return false;
+    }
+    for (int y = 0; y < gfx->height / 2; y++) {
+        uint8_t *a = out_rgba + (size_t)y * row;
+        uint8_t *b = out_rgba + (size_t)(gfx->height - 1 - y) * row;
+        memcpy(tmp, a, row);
+        memcpy(a, b, row);
+        memcpy(b, tmp, row);
+    }
+    free(tmp);
+    return glGetError() == GL_NO_ERROR;
+}
+
+GfxStats gfx_get_stats(const Gfx *gfx) {
+    return gfx->stats;
+}

@@ -1,0 +1,59 @@
+/* gfx: the only code that includes GL or holds a GL object name. Owns shaders, mesh
+ * buffers and the offscreen target; draws a FrameDesc. The null backend does every
+ * bookkeeping step without GL so the app loop runs in unit tests. Reads no app state. */
+#ifndef PAINMAP_RENDER_GFX_H
+#define PAINMAP_RENDER_GFX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "render/frame.h"
+
+typedef enum { GFX_BACKEND_GL, GFX_BACKEND_NULL } GfxBackend;
+
+typedef struct {
+    GfxBackend backend;
+    bool gles;               /* the current context is OpenGL ES 3.0 */
+    const char *shaders_dir; /* folder holding mesh.vert / mesh.frag */
+} GfxDesc;
+
+typedef struct {
+    const float *positions; /* xyz per vertex, mm */
+    const float *normals;   /* xyz per vertex, unit */
+    const uint32_t *indices;
+    uint32_t vertex_count;
+    uint32_t index_count;  /* a multiple of 3 */
+    bool dynamic_heat;     /* reserve a per-vertex heat value, updated with gfx_update_heat */
+} GfxMeshDesc;
+
+typedef struct {
+    int draw_calls;
+    int64_t triangles;
+    int frames;
+} GfxStats;
+
+typedef struct Gfx Gfx;
+
+/* Compiles the shaders (errors name the file and carry the driver's log). */
+bool gfx_create(const GfxDesc *desc, Gfx **out_gfx, char *err, size_t err_cap);
+void gfx_destroy(Gfx *gfx);
+
+/* Uploads an indexed mesh; returns {0} if the description is invalid (an index out of range). */
+GfxMesh gfx_create_mesh(Gfx *gfx, const GfxMeshDesc *desc);
+void gfx_destroy_mesh(Gfx *gfx, GfxMesh mesh);
+/* Replaces the per-vertex heat (0..1, vertex_count values) of a dynamic-heat mesh. */
+void gfx_update_heat(Gfx *gfx, GfxMesh mesh, const float *heat, uint32_t vertex_count);
+
+/* Makes later draws go to an offscreen target of w x h pixels with `samples` MSAA
+ * (1 = none), created or resized as needed. */
+bool gfx_set_offscreen(Gfx *gfx, int width, int height, int samples, char *err, size_t err_cap);
+/* Draws the frame into the offscreen target (which must be set). */
+void gfx_draw_frame(Gfx *gfx, const FrameDesc *frame);
+/* Resolves MSAA and copies the target to the window's framebuffer (w x h pixels). */
+void gfx_present(Gfx *gfx, int window_w, int window_h);
+/* Resolves and reads the target as RGBA8, top row first, into out_rgba (w*h*4 bytes). */
+bool gfx_read_pixels(Gfx *gfx, uint8_t *out_rgba);
+GfxStats gfx_get_stats(const Gfx *gfx);
+
+#endif
