@@ -1,0 +1,200 @@
+/* content: painmap's words (names, texts, captions, citations, red flags) parsed from
+ * the JSON files of one locale (assets/content/<locale>/), validated, with paired entries
+ * expanded to _l/_r and every id resolved to an index. Loads from memory buffers;
+ * content_read_dir is a convenience that reads the files first. Owns all its strings
+ * (one arena per ContentDb). Depends on cJSON and core only: no SDL, no GL. */
+#ifndef PAINMAP_CONTENT_CONTENT_H
+#define PAINMAP_CONTENT_CONTENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "content/content_diag.h"
+
+#define CONTENT_SCHEMA_VERSION 1
+
+typedef enum {
+    CONTENT_FILE_META = 0,
+    CONTENT_FILE_CITATIONS,
+    CONTENT_FILE_UI,
+    CONTENT_FILE_STRUCTURES,
+    CONTENT_FILE_ZONES,
+    CONTENT_FILE_SOURCES,
+    CONTENT_FILE_REDFLAGS,
+    CONTENT_FILE_COUNT
+} ContentFileId;
+
+typedef enum { CONTENT_SIDE_MIDLINE = 0, CONTENT_SIDE_LEFT, CONTENT_SIDE_RIGHT } ContentSide;
+
+typedef enum {
+    CONTENT_PHASE_TENSION = 0,
+    CONTENT_PHASE_TRAVEL,
+    CONTENT_PHASE_PRIMARY,
+    CONTENT_PHASE_SPILLOVER,
+    CONTENT_PHASE_COUNT
+} ContentPhase;
+
+typedef enum {
+    CONTENT_STEP_STRUCTURE = 0,
+    CONTENT_STEP_LANDMARK,
+    CONTENT_STEP_ZONE
+} ContentStepKind;
+
+/* One input file: name is what errors print ("sources.json"); data NULL = missing. */
+typedef struct ContentFile {
+    const char *name;
+    const char *data;
+    size_t len;
+} ContentFile;
+
+typedef struct ContentInput {
+    ContentFile files[CONTENT_FILE_COUNT];
+    const char *locale; /* expected "locale" value, e.g. "en"; NULL = accept any */
+} ContentInput;
+
+/* What the content is checked against, beyond itself. Every list is optional (NULL/0 =
+ * skip that check). Ids are fully expanded (piriformis_r, key_l5_l, zone_buttock_r). */
+typedef struct ContentCheck {
+    const char *const *landmark_ids;
+    int landmark_count;
+    const char *const *zone_shape_ids; /* every zone id with a shape (zones + dermatomes) */
+    int zone_shape_count;
+    const char *const *node_names; /* node names of body.glb */
+    int node_count;
+} ContentCheck;
+
+typedef struct ContentReview {
+    const char *status; /* "draft" | "reviewed" */
+    const char *reviewer_role;
+    const char *date; /* YYYY-MM-DD */
+} ContentReview;
+
+typedef struct ContentIndexList {
+    int *items;
+    int count;
+} ContentIndexList;
+
+typedef struct ContentCitation {
+    const char *id, *authors, *title, *journal, *confidence, *note;
+    int year;
+} ContentCitation;
+
+typedef struct ContentStructure {
+    const char *id;      /* piriformis_r */
+    const char *base_id; /* piriformis */
+    ContentSide side;
+    const char *kind, *layer;
+    const char *name, *plain_name; /* with the side word appended for paired entries */
+    const char *origin, *insertion, *action;
+    const char *nerve, *innervation_note;
+    const char **segments;
+    int segment_count;
+    const char *student_text, *patient_text;
+    int fma_id; /* 0 = none */
+    ContentIndexList citations;
+    ContentReview review;
+} ContentStructure;
+
+typedef struct ContentZone {
+    const char *id, *base_id;
+    ContentSide side;
+    const char *kind;            /* region | dermatome | nerve_territory */
+    const char *segment, *nerve; /* "" when not applicable */
+    const char *name, *plain_name, *text, *disagreement;
+    ContentIndexList citations;
+    ContentReview review;
+} ContentZone;
+
+typedef struct ContentPathStep {
+    ContentStepKind kind;
+    const char *id; /* resolved full id (structure, landmark or zone) */
+    int index;      /* structure or zone index; landmark: index into ContentCheck ids or -1 */
+} ContentPathStep;
+
+typedef struct ContentSource {
+    const char *id, *base_id;
+    ContentSide side;
+    const char *group, *mechanism;
+    int structure; /* structure index */
+    const char *name, *plain_name;
+    ContentIndexList primary, spillover; /* zone indices */
+    ContentPathStep *path;
+    int path_count;
+    const char *captions[CONTENT_PHASE_COUNT];
+    const char *summary_patient, *summary_student;
+    const char *evidence_level, *evidence_strength, *evidence_note;
+    ContentIndexList citations;
+    ContentReview review;
+} ContentSource;
+
+typedef struct ContentRedFlagItem {
+    const char *id, *text;
+} ContentRedFlagItem;
+
+typedef struct ContentRedFlagGroup {
+    const char *id, *urgency, *title, *action;
+    ContentRedFlagItem *items;
+    int item_count;
+    ContentIndexList citations;
+} ContentRedFlagGroup;
+
+typedef struct ContentKV {
+    const char *key, *value;
+} ContentKV;
+
+typedef struct ContentMeta {
+    const char *content_version, *date, *licence, *disclaimer;
+    const char *smudging_note, *dermatome_maps_note, *variants_note;
+    ContentKV *evidence_levels;
+    int evidence_level_count;
+} ContentMeta;
+
+typedef struct ContentArenaBlock ContentArenaBlock;
+
+typedef struct ContentDb {
+    const char *locale;
+    ContentMeta meta;
+    ContentCitation *citations;
+    int citation_count;
+    ContentStructure *structures;
+    int structure_count;
+    ContentZone *zones;
+    int zone_count;
+    ContentSource *sources;
+    int source_count;
+    const char *redflags_title, *redflags_intro;
+    ContentRedFlagGroup *redflag_groups;
+    int redflag_group_count;
+    ContentReview redflags_review;
+    ContentKV *ui;
+    int ui_count;
+    ContentArenaBlock *arena;
+} ContentDb;
+
+/* The file name of each ContentFileId ("meta.json", ...). */
+const char *content_file_name(ContentFileId id);
+
+/* Parses and validates every file. Every problem goes to diag as "file:json.path: message";
+ * returns true only when there were none. out_db is filled as far as the input allows even
+ * on failure (free it either way). */
+bool content_load(const ContentInput *input, const ContentCheck *check, ContentDb *out_db,
+                  ContentDiag *diag);
+void content_free(ContentDb *db);
+
+/* Reads every content file of dir into out_input (names set, data malloc'd; missing files
+ * stay NULL and are reported by content_load). False if dir itself is not a readable
+ * directory (err gets why). Free with content_input_free. */
+bool content_read_dir(const char *dir, ContentInput *out_input, char *err, size_t err_cap);
+void content_input_free(ContentInput *input);
+
+/* Lookups by full id; -1 if absent. */
+int content_find_structure(const ContentDb *db, const char *id);
+int content_find_zone(const ContentDb *db, const char *id);
+int content_find_source(const ContentDb *db, const char *id);
+int content_find_citation(const ContentDb *db, const char *id);
+/* A UI string, or `fallback` if the key is missing. */
+const char *content_ui(const ContentDb *db, const char *key, const char *fallback);
+/* "left" / "right" / "midline" (ids, not UI words). */
+const char *content_side_name(ContentSide side);
+
+#endif
