@@ -20,14 +20,27 @@ void cam_init_view(Camera *cam, ViewId view, const float bmin[3], const float bm
         size[i] = bmax[i] - bmin[i];
     }
     switch (view) {
-        case VIEW_ANTERIOR: cam->yaw_deg = 0.0f; break;
+        case VIEW_ANTERIOR:
+            cam->yaw_deg = 0.0f;
+            break;
         case VIEW_POSTERIOR:
-        case VIEW_DEEP_POSTERIOR: cam->yaw_deg = 180.0f; break;
-        case VIEW_LEFT: cam->yaw_deg = 90.0f; break;
-        case VIEW_RIGHT: cam->yaw_deg = -90.0f; break;
-        case VIEW_SUPERIOR: cam->pitch_deg = PITCH_LIMIT_DEG; break;
-        case VIEW_INFERIOR: cam->pitch_deg = -PITCH_LIMIT_DEG; break;
-        default: break;
+        case VIEW_DEEP_POSTERIOR:
+            cam->yaw_deg = 180.0f;
+            break;
+        case VIEW_LEFT:
+            cam->yaw_deg = 90.0f;
+            break;
+        case VIEW_RIGHT:
+            cam->yaw_deg = -90.0f;
+            break;
+        case VIEW_SUPERIOR:
+            cam->pitch_deg = PITCH_LIMIT_DEG;
+            break;
+        case VIEW_INFERIOR:
+            cam->pitch_deg = -PITCH_LIMIT_DEG;
+            break;
+        default:
+            break;
     }
     /* The extent seen across and up the screen for this view, then the distance at which
      * both fit with a margin. */
@@ -56,8 +69,29 @@ void cam_init_view(Camera *cam, ViewId view, const float bmin[3], const float bm
     float dist = (d_up > d_across ? d_up : d_across) + 0.5f * depth;
     float radius = 0.5f * sqrtf(size[0] * size[0] + size[1] * size[1] + size[2] * size[2]);
     cam->distance_mm = dist;
+    /* The estimate ignores perspective on the box's near face and tilted views; step back
+     * until every corner lands inside the viewport with a small margin. */
+    for (int iter = 0; iter < 40; iter++) {
+        float worst = 0.0f;
+        for (int corner = 0; corner < 8; corner++) {
+            float p[3] = {corner & 1 ? bmax[0] : bmin[0], corner & 2 ? bmax[1] : bmin[1],
+                          corner & 4 ? bmax[2] : bmin[2]};
+            float px[2];
+            if (!cam_project(cam, 1000, (int)(1000.0f / aspect), p, px)) {
+                worst = 10.0f;
+                break;
+            }
+            float nx = fabsf(px[0] / 500.0f - 1.0f);
+            float ny = fabsf(px[1] / (500.0f / aspect) - 1.0f);
+            worst = fmaxf(worst, fmaxf(nx, ny));
+        }
+        if (worst <= 0.96f) {
+            break;
+        }
+        cam->distance_mm *= 1.06f;
+    }
     cam->min_distance_mm = 0.05f * radius + 10.0f;
-    cam->max_distance_mm = 4.0f * dist + radius;
+    cam->max_distance_mm = 4.0f * cam->distance_mm + radius;
 }
 
 void cam_orbit(Camera *cam, float dyaw_deg, float dpitch_deg) {
@@ -69,8 +103,8 @@ void cam_zoom(Camera *cam, float factor) {
     if (!(factor > 0.0f) || !isfinite(factor)) {
         return;
     }
-    cam->distance_mm = clampf(cam->distance_mm * factor, cam->min_distance_mm,
-                              cam->max_distance_mm);
+    cam->distance_mm =
+        clampf(cam->distance_mm * factor, cam->min_distance_mm, cam->max_distance_mm);
 }
 
 void cam_eye(const Camera *cam, float out_eye_mm[3]) {

@@ -13,8 +13,8 @@ int app_resolve_paths(const CliOptions *opts, AppPaths *out) {
     memset(out, 0, sizeof *out);
     char err[8192];
     const char *exe_dir = plat_exe_dir();
-    if (!paths_find_assets(opts->assets_dir, exe_dir, out->assets_dir, sizeof out->assets_dir,
-                           err, sizeof err)) {
+    if (!paths_find_assets(opts->assets_dir, exe_dir, out->assets_dir, sizeof out->assets_dir, err,
+                           sizeof err)) {
         log_error("%s", err);
         return EXIT_ENV;
     }
@@ -43,10 +43,16 @@ int app_main(int argc, char **argv) {
         return EXIT_INPUT;
     }
     switch (opts.command) {
-        case CLI_HELP: fputs(cli_usage(), stdout); return EXIT_OK;
-        case CLI_VERSION: printf("painmap %s\n", PAINMAP_VERSION); return EXIT_OK;
-        case CLI_RENDER: return app_render_main(&opts);
-        case CLI_VIEWER: return app_viewer_main(&opts);
+        case CLI_HELP:
+            fputs(cli_usage(), stdout);
+            return EXIT_OK;
+        case CLI_VERSION:
+            printf("painmap %s\n", PAINMAP_VERSION);
+            return EXIT_OK;
+        case CLI_RENDER:
+            return app_render_main(&opts);
+        case CLI_VIEWER:
+            return app_viewer_main(&opts);
         case CLI_INFO:
             fprintf(stderr, "painmap: error: '%s' is not available in this build yet\n",
                     opts.info_argv[0]);

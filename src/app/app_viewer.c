@@ -143,8 +143,11 @@ static void handle_event(Viewer *v, const Scene *scene, const InputEvent *e) {
             break;
         case INPUT_RESIZE:
         case INPUT_EXPOSE:
-        case INPUT_FOCUS_GAINED: v->dirty = true; break;
-        default: break;
+        case INPUT_FOCUS_GAINED:
+            v->dirty = true;
+            break;
+        default:
+            break;
     }
 }
 

@@ -9,7 +9,8 @@
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
 #endif
-static bool fail(char *err, size_t err_cap, const char *fmt, ...) {
+static bool
+fail(char *err, size_t err_cap, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(err, err_cap, fmt, ap);
@@ -71,11 +72,16 @@ typedef struct {
 } OptSpec;
 
 static const OptSpec OPTS[] = {
-    {"-o", true, OPT_RENDER},          {"--output", true, OPT_RENDER},
-    {"--size", true, OPT_BOTH},        {"--view", true, OPT_BOTH},
-    {"--layers", true, OPT_BOTH},      {"--lod", true, OPT_BOTH},
-    {"--msaa", true, OPT_BOTH},        {"--gles", false, OPT_BOTH},
-    {"--fullscreen", false, OPT_VIEWER}, {"--assets-dir", true, OPT_BOTH},
+    {"-o", true, OPT_RENDER},
+    {"--output", true, OPT_RENDER},
+    {"--size", true, OPT_BOTH},
+    {"--view", true, OPT_BOTH},
+    {"--layers", true, OPT_BOTH},
+    {"--lod", true, OPT_BOTH},
+    {"--msaa", true, OPT_BOTH},
+    {"--gles", false, OPT_BOTH},
+    {"--fullscreen", false, OPT_VIEWER},
+    {"--assets-dir", true, OPT_BOTH},
     {"--model", true, OPT_BOTH},
 };
 
@@ -155,8 +161,7 @@ bool cli_parse(int argc, char **argv, CliOptions *out_opts, char *err, size_t er
         if (!strcmp(cmd, "render")) {
             o.command = CLI_RENDER;
             i = 2;
-        } else if (!strcmp(cmd, "list") || !strcmp(cmd, "query") ||
-                   !strcmp(cmd, "check-content")) {
+        } else if (!strcmp(cmd, "list") || !strcmp(cmd, "query") || !strcmp(cmd, "check-content")) {
             o.command = CLI_INFO;
             o.info_argc = argc - 1;
             o.info_argv = argv + 1;

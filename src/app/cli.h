@@ -9,9 +9,9 @@
 #include "core/ids.h"
 
 typedef enum {
-    CLI_VIEWER,  /* painmap [options] */
-    CLI_RENDER,  /* painmap render -o out.png ... */
-    CLI_INFO,    /* painmap list | query | check-content ... (handled by app_info_main) */
+    CLI_VIEWER, /* painmap [options] */
+    CLI_RENDER, /* painmap render -o out.png ... */
+    CLI_INFO,   /* painmap list | query | check-content ... (handled by app_info_main) */
     CLI_HELP,
     CLI_VERSION,
 } CliCommand;
@@ -20,11 +20,11 @@ enum { CLI_MAX_SIZE_PX = 16384 };
 
 typedef struct {
     CliCommand command;
-    const char *output;     /* render: -o FILE (.png) */
-    int width, height;      /* --size WxH; 0 = default */
-    ViewId view;            /* --view ID */
+    const char *output; /* render: -o FILE (.png) */
+    int width, height;  /* --size WxH; 0 = default */
+    ViewId view;        /* --view ID */
     bool view_set;
-    unsigned layer_mask;    /* --layers a,b,c */
+    unsigned layer_mask; /* --layers a,b,c */
     bool layers_set;
     LodId lod;              /* --lod full|tablet */
     int msaa;               /* --msaa N (1, 2, 4, 8) */

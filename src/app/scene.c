@@ -11,10 +11,8 @@
 void scene_kind_color(StructureKind kind, float out_rgba[4]) {
     /* Chosen to stay apart in hue and lightness, so kinds read in greyscale too. */
     static const float colors[KIND_COUNT][4] = {
-        [KIND_BONE] = {0.91f, 0.87f, 0.76f, 1.0f},
-        [KIND_MUSCLE] = {0.74f, 0.24f, 0.22f, 1.0f},
-        [KIND_NERVE] = {0.98f, 0.82f, 0.12f, 1.0f},
-        [KIND_LIGAMENT] = {0.55f, 0.72f, 0.78f, 1.0f},
+        [KIND_BONE] = {0.91f, 0.87f, 0.76f, 1.0f},  [KIND_MUSCLE] = {0.74f, 0.24f, 0.22f, 1.0f},
+        [KIND_NERVE] = {0.98f, 0.82f, 0.12f, 1.0f}, [KIND_LIGAMENT] = {0.55f, 0.72f, 0.78f, 1.0f},
         [KIND_SKIN] = {0.93f, 0.74f, 0.62f, 0.28f},
     };
     memcpy(out_rgba, colors[kind], sizeof(float) * 4);

@@ -8,8 +8,8 @@ static const char *const VIEW_NAMES[VIEW_COUNT] = {
     "anterior", "posterior", "left", "right", "superior", "inferior", "deep_posterior",
 };
 static const char *const LAYER_NAMES[LAYER_COUNT] = {
-    "skin",  "superficial_muscles", "deep_muscles", "bones",
-    "ligaments", "nerves",          "zones",        "dermatomes",
+    "skin",  "superficial_muscles", "deep_muscles", "bones", "ligaments", "nerves",
+    "zones", "dermatomes",
 };
 static const char *const MAP_NAMES[DERM_MAP_COUNT] = {"keegan_garrett", "lee_2008"};
 static const char *const LOD_NAMES[LOD_COUNT] = {"full", "tablet"};

@@ -34,7 +34,7 @@ typedef enum { DERM_MAP_KEEGAN_GARRETT, DERM_MAP_LEE_2008, DERM_MAP_COUNT } Derm
 typedef enum { LOD_FULL, LOD_TABLET, LOD_COUNT } LodId;
 
 /* Bit for a layer in a layer mask. */
-#define LAYER_BIT(l) (1u << (unsigned)(l))
+#define LAYER_BIT(l)   (1u << (unsigned)(l))
 #define LAYER_MASK_ALL ((1u << LAYER_COUNT) - 1u)
 
 const char *view_name(ViewId view);

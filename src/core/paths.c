@@ -83,7 +83,7 @@ bool paths_find_model(const char *cli_model, const char *assets_dir, const char 
     if (file_is_regular(b)) {
         return str_copy(out_path, cap, b);
     }
-    snprintf(err, err_cap, "no body model found (tried %s and %s); build it with cmake --build",
-             a, b);
+    snprintf(err, err_cap, "no body model found (tried %s and %s); build it with cmake --build", a,
+             b);
     return false;
 }

@@ -23,7 +23,8 @@ static bool g_headless = false;
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
 #endif
-static bool fail(char *err, size_t err_cap, const char *fmt, ...) {
+static bool
+fail(char *err, size_t err_cap, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(err, err_cap, fmt, ap);
@@ -119,8 +120,8 @@ static bool try_create(PlatWindow *pw, const PlatWindowDesc *desc, bool gles, ch
         return false;
     }
     pw->gles = gles;
-    snprintf(pw->api_name, sizeof pw->api_name, "%s (%s)", gles ? "OpenGL ES 3.0" : "OpenGL 3.3 core",
-             (const char *)glGetString(GL_RENDERER));
+    snprintf(pw->api_name, sizeof pw->api_name, "%s (%s)",
+             gles ? "OpenGL ES 3.0" : "OpenGL 3.3 core", (const char *)glGetString(GL_RENDERER));
     return true;
 }
 
@@ -200,24 +201,38 @@ void plat_window_set_fullscreen(PlatWindow *window, bool fullscreen) {
 static InputKey map_key(SDL_Keycode k, char *out_ch) {
     *out_ch = 0;
     switch (k) {
-        case SDLK_ESCAPE: return INPUT_KEY_ESCAPE;
+        case SDLK_ESCAPE:
+            return INPUT_KEY_ESCAPE;
         case SDLK_RETURN:
-        case SDLK_KP_ENTER: return INPUT_KEY_ENTER;
-        case SDLK_TAB: return INPUT_KEY_TAB;
-        case SDLK_BACKSPACE: return INPUT_KEY_BACKSPACE;
-        case SDLK_LEFT: return INPUT_KEY_LEFT;
-        case SDLK_RIGHT: return INPUT_KEY_RIGHT;
-        case SDLK_UP: return INPUT_KEY_UP;
-        case SDLK_DOWN: return INPUT_KEY_DOWN;
-        case SDLK_SPACE: return INPUT_KEY_SPACE;
-        case SDLK_HOME: return INPUT_KEY_HOME;
+        case SDLK_KP_ENTER:
+            return INPUT_KEY_ENTER;
+        case SDLK_TAB:
+            return INPUT_KEY_TAB;
+        case SDLK_BACKSPACE:
+            return INPUT_KEY_BACKSPACE;
+        case SDLK_LEFT:
+            return INPUT_KEY_LEFT;
+        case SDLK_RIGHT:
+            return INPUT_KEY_RIGHT;
+        case SDLK_UP:
+            return INPUT_KEY_UP;
+        case SDLK_DOWN:
+            return INPUT_KEY_DOWN;
+        case SDLK_SPACE:
+            return INPUT_KEY_SPACE;
+        case SDLK_HOME:
+            return INPUT_KEY_HOME;
         case SDLK_PLUS:
         case SDLK_EQUALS:
-        case SDLK_KP_PLUS: return INPUT_KEY_PLUS;
+        case SDLK_KP_PLUS:
+            return INPUT_KEY_PLUS;
         case SDLK_MINUS:
-        case SDLK_KP_MINUS: return INPUT_KEY_MINUS;
-        case SDLK_F11: return INPUT_KEY_F11;
-        default: break;
+        case SDLK_KP_MINUS:
+            return INPUT_KEY_MINUS;
+        case SDLK_F11:
+            return INPUT_KEY_F11;
+        default:
+            break;
     }
     if (k >= 32 && k < 127) {
         *out_ch = (char)k;
@@ -259,7 +274,9 @@ static void translate(PlatWindow *pw, const SDL_Event *e, InputFrame *f) {
     float sx = ww > 0 ? (float)dw / (float)ww : 1.0f;
     float sy = wh > 0 ? (float)dh / (float)wh : 1.0f;
     switch (e->type) {
-        case SDL_QUIT: f->quit = true; return;
+        case SDL_QUIT:
+            f->quit = true;
+            return;
         case SDL_MOUSEBUTTONDOWN:
         case SDL_MOUSEBUTTONUP:
             if (e->button.which == SDL_TOUCH_MOUSEID) {
@@ -297,7 +314,7 @@ static void translate(PlatWindow *pw, const SDL_Event *e, InputFrame *f) {
             if (slot < 0) {
                 return;
             }
-            ev.kind = e->type == SDL_FINGERDOWN   ? INPUT_POINTER_DOWN
+            ev.kind = e->type == SDL_FINGERDOWN ? INPUT_POINTER_DOWN
                       : e->type == SDL_FINGERUP ? INPUT_POINTER_UP
                                                 : INPUT_POINTER_MOVE;
             ev.pointer_id = slot + 1;
@@ -328,15 +345,25 @@ static void translate(PlatWindow *pw, const SDL_Event *e, InputFrame *f) {
                     ev.width_px = dw;
                     ev.height_px = dh;
                     break;
-                case SDL_WINDOWEVENT_FOCUS_LOST: ev.kind = INPUT_FOCUS_LOST; break;
-                case SDL_WINDOWEVENT_FOCUS_GAINED: ev.kind = INPUT_FOCUS_GAINED; break;
+                case SDL_WINDOWEVENT_FOCUS_LOST:
+                    ev.kind = INPUT_FOCUS_LOST;
+                    break;
+                case SDL_WINDOWEVENT_FOCUS_GAINED:
+                    ev.kind = INPUT_FOCUS_GAINED;
+                    break;
                 case SDL_WINDOWEVENT_EXPOSED:
-                case SDL_WINDOWEVENT_RESTORED: ev.kind = INPUT_EXPOSE; break;
-                case SDL_WINDOWEVENT_CLOSE: f->quit = true; return;
-                default: return;
+                case SDL_WINDOWEVENT_RESTORED:
+                    ev.kind = INPUT_EXPOSE;
+                    break;
+                case SDL_WINDOWEVENT_CLOSE:
+                    f->quit = true;
+                    return;
+                default:
+                    return;
             }
             break;
-        default: return;
+        default:
+            return;
     }
     input_push(f, &ev);
 }

@@ -19,7 +19,7 @@ typedef struct {
     const char *title;
     int width, height; /* window size in points (0 = 1280x800) */
     PlatGlApi api;
-    bool headless;   /* no visible window: SDL's offscreen driver (EGL), for render/bench */
+    bool headless; /* no visible window: SDL's offscreen driver (EGL), for render/bench */
     bool fullscreen;
     bool vsync;
 } PlatWindowDesc;

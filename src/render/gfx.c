@@ -204,9 +204,8 @@ GfxMesh gfx_create_mesh(Gfx *gfx, const GfxMeshDesc *desc) {
         if (desc->dynamic_heat) {
             glGenBuffers(1, &m->heat_vbo);
             glBindBuffer(GL_ARRAY_BUFFER, m->heat_vbo);
-            glBufferData(GL_ARRAY_BUFFER,
-                         (GLsizeiptr)((size_t)desc->vertex_count * sizeof(float)), NULL,
-                         GL_DYNAMIC_DRAW);
+            glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)((size_t)desc->vertex_count * sizeof(float)),
+                         NULL, GL_DYNAMIC_DRAW);
             glEnableVertexAttribArray(2);
             glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, 0, (const void *)0);
         } else {
@@ -421,8 +420,8 @@ static void resolve(Gfx *g) {
     if (g->samples > 1) {
         glBindFramebuffer(GL_READ_FRAMEBUFFER, g->msaa_fbo);
         glBindFramebuffer(GL_DRAW_FRAMEBUFFER, g->resolve_fbo);
-        glBlitFramebuffer(0, 0, g->width, g->height, 0, 0, g->width, g->height,
-                          GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        glBlitFramebuffer(0, 0, g->width, g->height, 0, 0, g->width, g->height, GL_COLOR_BUFFER_BIT,
+                          GL_NEAREST);
     }
 }
 
@@ -433,8 +432,8 @@ void gfx_present(Gfx *gfx, int window_w, int window_h) {
     resolve(gfx);
     glBindFramebuffer(GL_READ_FRAMEBUFFER, gfx->resolve_fbo);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
-    glBlitFramebuffer(0, 0, gfx->width, gfx->height, 0, 0, window_w, window_h,
-                      GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBlitFramebuffer(0, 0, gfx->width, gfx->height, 0, 0, window_w, window_h, GL_COLOR_BUFFER_BIT,
+                      GL_NEAREST);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 

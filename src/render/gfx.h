@@ -23,8 +23,8 @@ typedef struct {
     const float *normals;   /* xyz per vertex, unit */
     const uint32_t *indices;
     uint32_t vertex_count;
-    uint32_t index_count;  /* a multiple of 3 */
-    bool dynamic_heat;     /* reserve a per-vertex heat value, updated with gfx_update_heat */
+    uint32_t index_count; /* a multiple of 3 */
+    bool dynamic_heat;    /* reserve a per-vertex heat value, updated with gfx_update_heat */
 } GfxMeshDesc;
 
 typedef struct {

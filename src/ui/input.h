@@ -49,14 +49,14 @@ typedef enum {
 
 typedef struct {
     InputEventKind kind;
-    int pointer_id;  /* pointer events */
-    int button;      /* mouse button for DOWN/UP; 0 for touch */
+    int pointer_id;   /* pointer events */
+    int button;       /* mouse button for DOWN/UP; 0 for touch */
     float x_px, y_px; /* pointer position in drawable pixels */
-    float wheel_y;   /* INPUT_WHEEL: + away from the user (zoom in) */
-    InputKey key;    /* INPUT_KEY_PRESS */
-    char ch;         /* INPUT_KEY_CHAR: the lower-case ASCII key */
+    float wheel_y;    /* INPUT_WHEEL: + away from the user (zoom in) */
+    InputKey key;     /* INPUT_KEY_PRESS */
+    char ch;          /* INPUT_KEY_CHAR: the lower-case ASCII key */
     bool ctrl, shift;
-    char text[8];    /* INPUT_TEXT: UTF-8 */
+    char text[8];            /* INPUT_TEXT: UTF-8 */
     int width_px, height_px; /* INPUT_RESIZE */
 } InputEvent;
 
@@ -65,8 +65,8 @@ enum { INPUT_MAX_EVENTS = 256 };
 typedef struct {
     InputEvent events[INPUT_MAX_EVENTS];
     int count;
-    int dropped;      /* events that did not fit this frame */
-    bool quit;        /* the window was closed or the system asked us to quit */
+    int dropped;             /* events that did not fit this frame */
+    bool quit;               /* the window was closed or the system asked us to quit */
     int width_px, height_px; /* drawable size now */
     float pixel_scale;       /* drawable pixels per window point (high DPI) */
 } InputFrame;

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# The painmap executable's exit codes and messages: 0 ok, 1 environment, 2 bad input,
+# each error naming what was wrong. Usage: cli_exit.sh PAINMAP_EXE
+set -u
+exe=${1:?usage: cli_exit.sh PAINMAP_EXE}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export SDL_VIDEODRIVER=${SDL_VIDEODRIVER:-offscreen}
+fails=0
+n=0
+
+# expect CODE "message piece" args...
+expect() {
+    local want=$1 piece=$2
+    shift 2
+    local out code
+    out=$("$exe" "$@" 2>&1)
+    code=$?
+    n=$((n + 1))
+    if [ "$code" -ne "$want" ] || ! grep -qF -- "$piece" <<<"$out"; then
+        echo "FAIL: painmap $* -> exit $code (want $want), output:"
+        echo "$out" | head -5 | sed 's/^/    /'
+        echo "    (expected it to contain: $piece)"
+        fails=$((fails + 1))
+    fi
+}
+
+expect 0 "Usage:" --help
+expect 0 "painmap " --version
+expect 2 "unknown option '--bogus'" --bogus
+expect 2 "unknown command 'paint'" paint
+expect 2 "unknown view 'sideways'" render -o "$tmp/x.png" --view sideways
+expect 2 "--size" render -o "$tmp/x.png" --size 10
+expect 2 "missing -o" render
+expect 2 "unknown layer 'teeth'" render -o "$tmp/x.png" --layers teeth
+expect 1 "/no/such/assets" render -o "$tmp/x.png" --assets-dir /no/such/assets
+PAINMAP_ASSETS_DIR=/no/such/env/assets expect 1 "PAINMAP_ASSETS_DIR" render -o "$tmp/x.png"
+expect 2 "/no/such/model.glb" render -o "$tmp/x.png" --model /no/such/model.glb
+SDL_VIDEODRIVER=dummy expect 1 "OpenGL" render -o "$tmp/x.png"
+expect 1 "$tmp/missing-dir/x.png" render -o "$tmp/missing-dir/x.png" --size 64x64
+# a good render writes a real PNG and leaves no temporary file behind
+expect 0 "" render -o "$tmp/ok.png" --size 96x64 --view posterior
+if ! head -c 8 "$tmp/ok.png" | od -An -tx1 | grep -q '89 50 4e 47 0d 0a 1a 0a'; then
+    echo "FAIL: $tmp/ok.png is not a PNG"
+    fails=$((fails + 1))
+fi
+if ls "$tmp"/*.tmp >/dev/null 2>&1; then
+    echo "FAIL: a temporary file was left behind"
+    fails=$((fails + 1))
+fi
+# the viewer with no display says so and points at painmap render
+out=$(env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER "$exe" 2>&1)
+code=$?
+n=$((n + 1))
+if [ "$code" -ne 1 ] || ! grep -q "painmap render" <<<"$out"; then
+    echo "FAIL: viewer without a display -> exit $code: $out"
+    fails=$((fails + 1))
+fi
+
+echo "$((n - fails)) passed, $fails failed"
+[ "$fails" -eq 0 ]

@@ -1,0 +1,4 @@
+# The painmap executable as a user meets it: exit codes and messages.
+add_test(NAME app.cli_exit
+  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/app/cli_exit.sh ${PAINMAP_EXE})
+set_tests_properties(app.cli_exit PROPERTIES ENVIRONMENT "${PAINMAP_TEST_ENV}")
