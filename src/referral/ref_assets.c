@@ -1,0 +1,128 @@
+#include "referral/ref_assets.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/fileio.h"
+#include "core/strutil.h"
+
+static char *read_rel(const char *dir, const char *rel, size_t *out_len, ContentDiag *diag) {
+    char path[1024];
+    if (!path_join(path, sizeof path, dir, rel)) {
+        content_diag_add(diag, rel, NULL, "path too long");
+        return NULL;
+    }
+    char *data = NULL;
+    char err[512];
+    if (!file_read_all(path, &data, out_len, err, sizeof err)) {
+        content_diag_add(diag, rel, NULL, "cannot read (%s)", err);
+        return NULL;
+    }
+    return data;
+}
+
+static void load_landmark_file(const char *dir, const char *rel, LandmarkSet *set,
+                               ContentDiag *diag) {
+    size_t len = 0;
+    char *data = read_rel(dir, rel, &len, diag);
+    if (!data) {
+        return;
+    }
+    char err[512];
+    if (!landmarks_parse(data, len, rel, set, err, sizeof err)) {
+        content_diag_add(diag, rel, NULL, "%s", err);
+    }
+    free(data);
+}
+
+bool ref_assets_load(const char *assets_dir, const char *locale, const char *const *node_names,
+                     int node_count, RefAssets *out, ContentDiag *diag) {
+    memset(out, 0, sizeof *out);
+    int before = diag->count;
+    if (!locale || !locale[0]) {
+        locale = "en";
+    }
+    load_landmark_file(assets_dir, "anatomy/landmarks.json", &out->landmarks, diag);
+    load_landmark_file(assets_dir, "anatomy/skin_points.json", &out->landmarks, diag);
+
+    size_t zl = 0, dl = 0;
+    char *zj = read_rel(assets_dir, "anatomy/zones.json", &zl, diag);
+    char *dj = read_rel(assets_dir, "anatomy/dermatomes.json", &dl, diag);
+    bool shapes_parsed = zj && dj;
+    ref_shapes_load(zj, zl, "anatomy/zones.json", dj, dl, "anatomy/dermatomes.json",
+                    &out->landmarks, &out->shapes, diag);
+    free(zj);
+    free(dj);
+
+    /* the content is checked against the landmarks and shapes loaded above */
+    int nl = out->landmarks.count;
+    const char **lm_ids = malloc((size_t)(nl ? nl : 1) * sizeof *lm_ids);
+    int ns = out->shapes.zones.shape_count;
+    for (int m = 0; m < out->shapes.map_count; m++) {
+        ns += out->shapes.maps[m].shape_count;
+    }
+    const char **shape_ids = malloc((size_t)(ns ? ns : 1) * sizeof *shape_ids);
+    if (!lm_ids || !shape_ids) {
+        free(lm_ids);
+        free(shape_ids);
+        content_diag_add(diag, assets_dir, NULL, "out of memory");
+        return false;
+    }
+    for (int i = 0; i < nl; i++) {
+        lm_ids[i] = out->landmarks.items[i].id;
+    }
+    int k = 0;
+    for (int i = 0; i < out->shapes.zones.shape_count; i++) {
+        shape_ids[k++] = out->shapes.zones.shapes[i].id;
+    }
+    /* dermatome ids once (every map has the same set; the shapes loader checks that) */
+    if (out->shapes.map_count > 0) {
+        for (int i = 0; i < out->shapes.maps[0].shape_count; i++) {
+            shape_ids[k++] = out->shapes.maps[0].shapes[i].id;
+        }
+    }
+
+    ContentCheck check = {0};
+    check.landmark_ids = lm_ids;
+    check.landmark_count = nl;
+    if (shapes_parsed) {
+        check.zone_shape_ids = shape_ids;
+        check.zone_shape_count = k;
+    }
+    check.node_names = node_names;
+    check.node_count = node_names ? node_count : 0;
+
+    char dir[1024], rel[64];
+    snprintf(rel, sizeof rel, "content/%s", locale);
+    ContentInput input;
+    char err[512];
+    bool content_ok = false;
+    if (path_join(dir, sizeof dir, assets_dir, rel) &&
+        content_read_dir(dir, &input, err, sizeof err)) {
+        /* name files as the author knows them: sources.json, not a full path */
+        input.locale = locale;
+        content_ok = true;
+        content_load(&input, &check, &out->content, diag);
+        content_input_free(&input);
+    } else {
+        content_diag_add(diag, rel, NULL, "no content folder for the locale '%s'", locale);
+    }
+    free(lm_ids);
+    free(shape_ids);
+    if (content_ok) {
+        out->engine_ready = ref_engine_create(&out->engine, &out->content, &out->shapes,
+                                              &out->landmarks, err, sizeof err);
+    }
+    return diag->count == before;
+}
+
+void ref_assets_free(RefAssets *assets) {
+    if (assets->engine_ready) {
+        ref_engine_destroy(&assets->engine);
+    }
+    content_free(&assets->content);
+    ref_shapes_free(&assets->shapes);
+    landmarks_free(&assets->landmarks);
+    memset(assets, 0, sizeof *assets);
+}
