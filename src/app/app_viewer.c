@@ -151,6 +151,17 @@ static void handle_event(Viewer *v, const Scene *scene, const InputEvent *e) {
     }
 }
 
+static void save_screenshot(Gfx *gfx, const char *path, int w, int h) {
+    uint8_t *px = malloc((size_t)w * (size_t)h * 4);
+    char err[1024];
+    if (px && gfx_read_pixels(gfx, px) && app_write_png(path, px, w, h, err, sizeof err)) {
+        log_info("saved the first frame to %s", path);
+    } else {
+        log_error("could not save the screenshot %s", path);
+    }
+    free(px);
+}
+
 int app_viewer_main(const CliOptions *opts) {
     AppPaths paths;
     int rc = app_resolve_paths(opts, &paths);
@@ -202,6 +213,9 @@ int app_viewer_main(const CliOptions *opts) {
     v->transition_t = 1.0f;
     v->dirty = true;
     bool was_fullscreen = v->fullscreen;
+    /* PAINMAP_SCREENSHOT=FILE.png saves the first frame the window shows (tests, docs). */
+    const char *screenshot = getenv("PAINMAP_SCREENSHOT");
+    bool screenshot_done = false;
     double last = plat_time_sec();
     InputFrame *input = calloc(1, sizeof *input);
     if (!input) {
@@ -244,6 +258,10 @@ int app_viewer_main(const CliOptions *opts) {
         FrameDesc frame;
         scene_build_frame(scene, &v->cam, v->layer_mask, v->w, v->h, &frame);
         gfx_draw_frame(gfx, &frame);
+        if (screenshot && !screenshot_done) {
+            save_screenshot(gfx, screenshot, v->w, v->h);
+            screenshot_done = true;
+        }
         gfx_present(gfx, v->w, v->h);
         plat_window_swap(win);
         v->dirty = false;

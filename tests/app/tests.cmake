@@ -2,3 +2,6 @@
 add_test(NAME app.cli_exit
   COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/app/cli_exit.sh ${PAINMAP_EXE})
 set_tests_properties(app.cli_exit PROPERTIES ENVIRONMENT "${PAINMAP_TEST_ENV}")
+add_test(NAME app.viewer_xvfb
+  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/app/viewer_xvfb.sh ${PAINMAP_EXE})
+set_tests_properties(app.viewer_xvfb PROPERTIES ENVIRONMENT "${PAINMAP_TEST_ENV}" TIMEOUT 90)
