@@ -1,0 +1,185 @@
+#include "app/viewer.h"
+
+#include <math.h>
+#include <string.h>
+
+static const float DEG_PER_PX = 0.4f;
+static const float TRANSITION_SEC = 0.45f;
+
+void viewer_init(Viewer *v, const Scene *scene, ViewId view, unsigned layer_mask, int w, int h) {
+    memset(v, 0, sizeof *v);
+    v->w = w > 0 ? w : 1;
+    v->h = h > 0 ? h : 1;
+    v->layer_mask = layer_mask;
+    cam_init_view(&v->cam, view, scene->bmin, scene->bmax, (float)v->w / (float)v->h);
+    v->transition_t = 1.0f;
+    v->dirty = true;
+}
+
+bool viewer_is_animating(const Viewer *v) {
+    return v->transition_t < 1.0f;
+}
+
+void viewer_go_to_view(Viewer *v, const Scene *scene, ViewId view) {
+    v->cam_from = v->cam;
+    cam_init_view(&v->cam_to, view, scene->bmin, scene->bmax, (float)v->w / (float)v->h);
+    v->transition_t = 0.0f;
+    v->dirty = true;
+}
+
+static int touches_down(const Viewer *v) {
+    int n = 0;
+    for (int i = 1; i < VIEWER_MAX_POINTERS; i++) {
+        n += v->pointers[i].down ? 1 : 0;
+    }
+    return n;
+}
+
+/* Centre and spread of the first two fingers that are down. */
+static void two_finger_centroid(const Viewer *v, float *cx, float *cy, float *spread) {
+    float xs[2] = {0}, ys[2] = {0};
+    int n = 0;
+    for (int i = 1; i < VIEWER_MAX_POINTERS && n < 2; i++) {
+        if (v->pointers[i].down) {
+            xs[n] = v->pointers[i].x;
+            ys[n] = v->pointers[i].y;
+            n++;
+        }
+    }
+    *cx = 0.5f * (xs[0] + xs[1]);
+    *cy = 0.5f * (ys[0] + ys[1]);
+    *spread = hypotf(xs[0] - xs[1], ys[0] - ys[1]);
+}
+
+/* A user's own camera move ends any running view transition. */
+static void user_moved(Viewer *v) {
+    v->transition_t = 1.0f;
+    v->dirty = true;
+}
+
+static void pointer_move(Viewer *v, const InputEvent *e) {
+    ViewerPointer *p = &v->pointers[e->pointer_id];
+    if (!p->down) {
+        p->x = e->x_px;
+        p->y = e->y_px;
+        return;
+    }
+    float dx = e->x_px - p->x, dy = e->y_px - p->y;
+    if (e->pointer_id == INPUT_MOUSE_ID) {
+        if (p->button == INPUT_BUTTON_LEFT) {
+            cam_orbit(&v->cam, -dx * DEG_PER_PX, dy * DEG_PER_PX);
+        } else {
+            cam_pan(&v->cam, dx, dy, (float)v->h);
+        }
+    } else if (touches_down(v) >= 2) {
+        /* two fingers: the centre pans, the spread zooms */
+        float cx0, cy0, s0, cx1, cy1, s1;
+        two_finger_centroid(v, &cx0, &cy0, &s0);
+        p->x = e->x_px;
+        p->y = e->y_px;
+        two_finger_centroid(v, &cx1, &cy1, &s1);
+        cam_pan(&v->cam, cx1 - cx0, cy1 - cy0, (float)v->h);
+        if (s0 > 1.0f && s1 > 1.0f) {
+            cam_zoom(&v->cam, s0 / s1);
+        }
+    } else {
+        cam_orbit(&v->cam, -dx * DEG_PER_PX, dy * DEG_PER_PX);
+    }
+    p->x = e->x_px;
+    p->y = e->y_px;
+    user_moved(v);
+}
+
+static void key_press(Viewer *v, const Scene *scene, const InputEvent *e) {
+    switch (e->key) {
+        case INPUT_KEY_ESCAPE:
+            v->quit = true;
+            break;
+        case INPUT_KEY_F11:
+            v->fullscreen = !v->fullscreen;
+            v->dirty = true;
+            break;
+        case INPUT_KEY_LEFT:
+        case INPUT_KEY_RIGHT:
+            cam_orbit(&v->cam, e->key == INPUT_KEY_LEFT ? -15.0f : 15.0f, 0.0f);
+            user_moved(v);
+            break;
+        case INPUT_KEY_UP:
+        case INPUT_KEY_DOWN:
+            cam_orbit(&v->cam, 0.0f, e->key == INPUT_KEY_UP ? 10.0f : -10.0f);
+            user_moved(v);
+            break;
+        case INPUT_KEY_PLUS:
+        case INPUT_KEY_MINUS:
+            cam_zoom(&v->cam, e->key == INPUT_KEY_PLUS ? 0.85f : 1.0f / 0.85f);
+            user_moved(v);
+            break;
+        case INPUT_KEY_CHAR:
+            if (e->ch >= '1' && e->ch < '1' + VIEW_COUNT) {
+                viewer_go_to_view(v, scene, (ViewId)(e->ch - '1'));
+            } else if (e->ch == 's') {
+                v->layer_mask ^= LAYER_BIT(LAYER_SKIN);
+                v->dirty = true;
+            } else if (e->ch == 'm') {
+                v->layer_mask ^= LAYER_BIT(LAYER_SUPERFICIAL_MUSCLES);
+                v->dirty = true;
+            }
+            break;
+        default:
+            break;
+    }
+}
+
+void viewer_update(Viewer *v, const Scene *scene, const InputFrame *input, float dt_sec) {
+    if (input->width_px > 0 && input->height_px > 0 &&
+        (input->width_px != v->w || input->height_px != v->h)) {
+        v->w = input->width_px;
+        v->h = input->height_px;
+        v->dirty = true;
+    }
+    for (int i = 0; i < input->count; i++) {
+        const InputEvent *e = &input->events[i];
+        bool pointer = e->kind == INPUT_POINTER_DOWN || e->kind == INPUT_POINTER_UP ||
+                       e->kind == INPUT_POINTER_MOVE;
+        if (pointer && (e->pointer_id < 0 || e->pointer_id >= VIEWER_MAX_POINTERS)) {
+            continue;
+        }
+        switch (e->kind) {
+            case INPUT_POINTER_DOWN:
+            case INPUT_POINTER_UP: {
+                ViewerPointer *p = &v->pointers[e->pointer_id];
+                p->down = e->kind == INPUT_POINTER_DOWN;
+                p->button = e->button;
+                p->x = e->x_px;
+                p->y = e->y_px;
+                break;
+            }
+            case INPUT_POINTER_MOVE:
+                pointer_move(v, e);
+                break;
+            case INPUT_WHEEL:
+                cam_zoom(&v->cam, powf(0.88f, e->wheel_y));
+                user_moved(v);
+                break;
+            case INPUT_KEY_PRESS:
+                key_press(v, scene, e);
+                break;
+            case INPUT_FOCUS_LOST:
+                /* a finger or button released outside the window never reports UP */
+                memset(v->pointers, 0, sizeof v->pointers);
+                break;
+            case INPUT_RESIZE:
+            case INPUT_EXPOSE:
+            case INPUT_FOCUS_GAINED:
+                v->dirty = true;
+                break;
+            default:
+                break;
+        }
+    }
+    if (v->transition_t < 1.0f) {
+        v->transition_t += dt_sec / TRANSITION_SEC;
+        cam_lerp(&v->cam_from, &v->cam_to, v->transition_t, &v->cam);
+        v->dirty = true;
+    }
+}
