@@ -520,10 +520,9 @@ static void load_structures(Loader *L, const cJSON *root) {
             s->segments = content_arena_alloc(&db->arena, (size_t)(ns ? ns : 1) * sizeof(char *));
             int j = 0;
             for (const cJSON *sg = segs ? segs->child : NULL; sg && s->segments; sg = sg->next) {
-                char ps[128];
-                json_path_index(ps, sizeof ps, pi, j++);
-                char psg[140];
-                snprintf(psg, sizeof psg, "%s", ps);
+                char pseg[128], psg[140];
+                json_path_key(pseg, sizeof pseg, pi, "segments");
+                json_path_index(psg, sizeof psg, pseg, j++);
                 if (!cJSON_IsString(sg) || !segment_is_valid(sg->valuestring)) {
                     content_diag_add(L->r.diag, L->r.file, psg,
                                      "not a spinal segment (T10..T12, L1..L5, S1..S5, Co1)");
