@@ -12,6 +12,32 @@ typedef struct {
 } GfxMesh;
 
 typedef struct {
+    uint32_t id; /* 0 = none */
+} GfxTexture;
+
+/* One vertex of the 2-D overlay (UI), in drawable pixels with the origin top-left.
+ * Each quad carries its shape so the fragment shader can round corners, draw outlines
+ * and anti-alias edges: local = position relative to the shape's centre. */
+typedef struct {
+    float x, y;
+    float u, v;
+    float rgba[4];
+    float local[2];
+    float half[2]; /* half width and height of the shape */
+    float radius;  /* corner radius (a line is a box whose radius is half its width) */
+    float outline; /* 0 = filled, else the stroke width */
+} Gfx2DVertex;
+
+/* A run of overlay triangles sharing one texture (0 = plain colour). */
+typedef struct {
+    GfxTexture texture;
+    uint32_t first;     /* first vertex */
+    uint32_t count;     /* vertices, a multiple of 3 */
+    bool clip;          /* restrict to clip_rect */
+    float clip_rect[4]; /* x, y, w, h in pixels */
+} Gfx2DBatch;
+
+typedef struct {
     GfxMesh mesh;
     float color[4];      /* linear-ish RGB + alpha; alpha < 1 draws translucent */
     float emissive;      /* 0..1 glow added on top of lighting (tension, pulse) */
@@ -28,6 +54,10 @@ typedef struct {
     float clear_rgba[4];
     const FrameItem *items;
     int item_count;
+    /* the overlay drawn over the 3-D scene */
+    const Gfx2DVertex *ui_vertices;
+    const Gfx2DBatch *ui_batches;
+    int ui_batch_count;
 } FrameDesc;
 
 #endif

@@ -17,7 +17,7 @@ typedef struct {
     uint32_t index_count;
 } MeshSlot;
 
-enum { GFX_MAX_MESHES = 1024 };
+enum { GFX_MAX_MESHES = 1024, GFX_MAX_TEXTURES = 4096 };
 
 struct Gfx {
     GfxBackend backend;
@@ -25,6 +25,12 @@ struct Gfx {
     GLuint program;
     GLint u_view_proj, u_color, u_emissive, u_heat_color, u_heat_strength, u_eye, u_light_dir;
     MeshSlot meshes[GFX_MAX_MESHES]; /* slot i holds mesh id i + 1 */
+    GLuint ui_program;
+    GLint u_viewport, u_tex, u_use_tex;
+    GLuint ui_vao, ui_vbo;
+    size_t ui_vbo_bytes;
+    GLuint textures[GFX_MAX_TEXTURES]; /* slot i holds texture id i + 1; 0 = free */
+    bool texture_used[GFX_MAX_TEXTURES];
     /* offscreen target: a multisampled FBO resolved into a single-sample one */
     int width, height, samples;
     GLuint msaa_fbo, msaa_color, msaa_depth;
@@ -75,20 +81,25 @@ static GLuint compile_shader(GLenum type, const char *path, bool gles, char *err
     return shader;
 }
 
-static bool create_program(Gfx *g, const char *dir, char *err, size_t err_cap) {
-    char vs_path[1024], fs_path[1024];
-    if (!path_join(vs_path, sizeof vs_path, dir, "mesh.vert") ||
-        !path_join(fs_path, sizeof fs_path, dir, "mesh.frag")) {
-        return failf(err, err_cap, "shaders folder path is too long: %s", dir);
+static GLuint build_program(const char *dir, const char *name, bool gles, char *err,
+                            size_t err_cap) {
+    char vs_path[1024], fs_path[1024], file[64];
+    snprintf(file, sizeof file, "%s.vert", name);
+    bool ok = path_join(vs_path, sizeof vs_path, dir, file);
+    snprintf(file, sizeof file, "%s.frag", name);
+    ok = ok && path_join(fs_path, sizeof fs_path, dir, file);
+    if (!ok) {
+        failf(err, err_cap, "shaders folder path is too long: %s", dir);
+        return 0;
     }
-    GLuint vs = compile_shader(GL_VERTEX_SHADER, vs_path, g->gles, err, err_cap);
+    GLuint vs = compile_shader(GL_VERTEX_SHADER, vs_path, gles, err, err_cap);
     if (!vs) {
-        return false;
+        return 0;
     }
-    GLuint fs = compile_shader(GL_FRAGMENT_SHADER, fs_path, g->gles, err, err_cap);
+    GLuint fs = compile_shader(GL_FRAGMENT_SHADER, fs_path, gles, err, err_cap);
     if (!fs) {
         glDeleteShader(vs);
-        return false;
+        return 0;
     }
     GLuint prog = glCreateProgram();
     glAttachShader(prog, vs);
@@ -96,13 +107,22 @@ static bool create_program(Gfx *g, const char *dir, char *err, size_t err_cap) {
     glLinkProgram(prog);
     glDeleteShader(vs);
     glDeleteShader(fs);
-    GLint ok = GL_FALSE;
-    glGetProgramiv(prog, GL_LINK_STATUS, &ok);
-    if (!ok) {
+    GLint linked = GL_FALSE;
+    glGetProgramiv(prog, GL_LINK_STATUS, &linked);
+    if (!linked) {
         char log[2048] = "";
         glGetProgramInfoLog(prog, (GLsizei)sizeof log, NULL, log);
         glDeleteProgram(prog);
-        return failf(err, err_cap, "%s + %s: shaders did not link:\n%s", vs_path, fs_path, log);
+        failf(err, err_cap, "%s + %s: shaders did not link:\n%s", vs_path, fs_path, log);
+        return 0;
+    }
+    return prog;
+}
+
+static bool create_programs(Gfx *g, const char *dir, char *err, size_t err_cap) {
+    GLuint prog = build_program(dir, "mesh", g->gles, err, err_cap);
+    if (!prog) {
+        return false;
     }
     g->program = prog;
     g->u_view_proj = glGetUniformLocation(prog, "u_view_proj");
@@ -112,6 +132,34 @@ static bool create_program(Gfx *g, const char *dir, char *err, size_t err_cap) {
     g->u_heat_strength = glGetUniformLocation(prog, "u_heat_strength");
     g->u_eye = glGetUniformLocation(prog, "u_eye");
     g->u_light_dir = glGetUniformLocation(prog, "u_light_dir");
+    GLuint ui = build_program(dir, "ui", g->gles, err, err_cap);
+    if (!ui) {
+        return false;
+    }
+    g->ui_program = ui;
+    g->u_viewport = glGetUniformLocation(ui, "u_viewport");
+    g->u_tex = glGetUniformLocation(ui, "u_tex");
+    g->u_use_tex = glGetUniformLocation(ui, "u_use_tex");
+    /* the overlay's vertex layout: see Gfx2DVertex */
+    glGenVertexArrays(1, &g->ui_vao);
+    glBindVertexArray(g->ui_vao);
+    glGenBuffers(1, &g->ui_vbo);
+    glBindBuffer(GL_ARRAY_BUFFER, g->ui_vbo);
+    const GLsizei stride = (GLsizei)sizeof(Gfx2DVertex);
+    static const struct {
+        GLint n;
+        size_t offset;
+    } attrs[] = {
+        {2, offsetof(Gfx2DVertex, x)},    {2, offsetof(Gfx2DVertex, u)},
+        {4, offsetof(Gfx2DVertex, rgba)}, {2, offsetof(Gfx2DVertex, local)},
+        {2, offsetof(Gfx2DVertex, half)}, {2, offsetof(Gfx2DVertex, radius)},
+    };
+    for (GLuint i = 0; i < 6; i++) {
+        glEnableVertexAttribArray(i);
+        glVertexAttribPointer(i, attrs[i].n, GL_FLOAT, GL_FALSE, stride,
+                              (const void *)attrs[i].offset);
+    }
+    glBindVertexArray(0);
     return true;
 }
 
@@ -124,8 +172,8 @@ bool gfx_create(const GfxDesc *desc, Gfx **out_gfx, char *err, size_t err_cap) {
     g->backend = desc->backend;
     g->gles = desc->gles;
     if (g->backend == GFX_BACKEND_GL) {
-        if (!create_program(g, desc->shaders_dir ? desc->shaders_dir : "shaders", err, err_cap)) {
-            free(g);
+        if (!create_programs(g, desc->shaders_dir ? desc->shaders_dir : "shaders", err, err_cap)) {
+            gfx_destroy(g);
             return false;
         }
     }
@@ -154,9 +202,17 @@ void gfx_destroy(Gfx *gfx) {
             gfx_destroy_mesh(gfx, (GfxMesh){i + 1});
         }
     }
+    for (uint32_t i = 0; i < GFX_MAX_TEXTURES; i++) {
+        if (gfx->texture_used[i]) {
+            gfx_destroy_texture(gfx, (GfxTexture){i + 1});
+        }
+    }
     destroy_target(gfx);
-    if (gfx->backend == GFX_BACKEND_GL && gfx->program) {
+    if (gfx->backend == GFX_BACKEND_GL) {
         glDeleteProgram(gfx->program);
+        glDeleteProgram(gfx->ui_program);
+        glDeleteBuffers(1, &gfx->ui_vbo);
+        glDeleteVertexArrays(1, &gfx->ui_vao);
     }
     free(gfx);
 }
@@ -254,6 +310,46 @@ void gfx_update_heat(Gfx *gfx, GfxMesh mesh, const float *heat, uint32_t vertex_
     }
 }
 
+GfxTexture gfx_create_texture(Gfx *gfx, int w, int h, const uint8_t *rgba) {
+    if (w < 1 || h < 1 || !rgba) {
+        return (GfxTexture){0};
+    }
+    uint32_t slot = 0;
+    while (slot < GFX_MAX_TEXTURES && gfx->texture_used[slot]) {
+        slot++;
+    }
+    if (slot == GFX_MAX_TEXTURES) {
+        log_error("gfx_create_texture: more than %d textures", GFX_MAX_TEXTURES);
+        return (GfxTexture){0};
+    }
+    gfx->texture_used[slot] = true;
+    gfx->textures[slot] = 0;
+    if (gfx->backend == GFX_BACKEND_GL) {
+        GLuint t;
+        glGenTextures(1, &t);
+        glBindTexture(GL_TEXTURE_2D, t);
+        glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+        gfx->textures[slot] = t;
+    }
+    return (GfxTexture){slot + 1};
+}
+
+void gfx_destroy_texture(Gfx *gfx, GfxTexture texture) {
+    if (texture.id == 0 || texture.id > GFX_MAX_TEXTURES || !gfx->texture_used[texture.id - 1]) {
+        return;
+    }
+    if (gfx->backend == GFX_BACKEND_GL) {
+        glDeleteTextures(1, &gfx->textures[texture.id - 1]);
+    }
+    gfx->textures[texture.id - 1] = 0;
+    gfx->texture_used[texture.id - 1] = false;
+}
+
 static bool make_target(Gfx *g, int w, int h, int samples, char *err, size_t err_cap) {
     destroy_target(g);
     GLint max_samples = 1;
@@ -347,6 +443,59 @@ static void draw_item(Gfx *g, const FrameItem *it) {
     glDrawElements(GL_TRIANGLES, (GLsizei)m->index_count, GL_UNSIGNED_INT, (const void *)0);
 }
 
+static void draw_overlay(Gfx *g, const FrameDesc *frame) {
+    if (frame->ui_batch_count <= 0 || !frame->ui_vertices) {
+        return;
+    }
+    uint32_t nverts = 0;
+    for (int i = 0; i < frame->ui_batch_count; i++) {
+        const Gfx2DBatch *b = &frame->ui_batches[i];
+        if (b->first + b->count > nverts) {
+            nverts = b->first + b->count;
+        }
+        g->stats.draw_calls++;
+    }
+    if (g->backend != GFX_BACKEND_GL || nverts == 0) {
+        return;
+    }
+    glUseProgram(g->ui_program);
+    glUniform2f(g->u_viewport, (float)g->width, (float)g->height);
+    glUniform1i(g->u_tex, 0);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_CULL_FACE);
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glBindVertexArray(g->ui_vao);
+    glBindBuffer(GL_ARRAY_BUFFER, g->ui_vbo);
+    size_t bytes = (size_t)nverts * sizeof(Gfx2DVertex);
+    if (bytes > g->ui_vbo_bytes) {
+        g->ui_vbo_bytes = bytes * 2;
+        glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)g->ui_vbo_bytes, NULL, GL_STREAM_DRAW);
+    }
+    glBufferSubData(GL_ARRAY_BUFFER, 0, (GLsizeiptr)bytes, frame->ui_vertices);
+    glActiveTexture(GL_TEXTURE0);
+    for (int i = 0; i < frame->ui_batch_count; i++) {
+        const Gfx2DBatch *b = &frame->ui_batches[i];
+        if (b->count == 0) {
+            continue;
+        }
+        uint32_t t = b->texture.id;
+        bool tex = t > 0 && t <= GFX_MAX_TEXTURES && g->texture_used[t - 1];
+        glUniform1f(g->u_use_tex, tex ? 1.0f : 0.0f);
+        glBindTexture(GL_TEXTURE_2D, tex ? g->textures[t - 1] : 0);
+        if (b->clip) {
+            /* GL's scissor origin is bottom-left */
+            glEnable(GL_SCISSOR_TEST);
+            glScissor((GLint)b->clip_rect[0],
+                      (GLint)((float)g->height - b->clip_rect[1] - b->clip_rect[3]),
+                      (GLsizei)b->clip_rect[2], (GLsizei)b->clip_rect[3]);
+        } else {
+            glDisable(GL_SCISSOR_TEST);
+        }
+        glDrawArrays(GL_TRIANGLES, (GLint)b->first, (GLsizei)b->count);
+    }
+}
+
 void gfx_draw_frame(Gfx *gfx, const FrameDesc *frame) {
     gfx->stats.frames++;
     gfx->stats.draw_calls = 0;
@@ -409,9 +558,11 @@ void gfx_draw_frame(Gfx *gfx, const FrameDesc *frame) {
             draw_item(gfx, &frame->items[i]);
         }
     }
+    draw_overlay(gfx, frame);
     if (gl) {
         glDepthMask(GL_TRUE);
         glDisable(GL_BLEND);
+        glDisable(GL_SCISSOR_TEST);
         glBindVertexArray(0);
     }
 }

@@ -15,7 +15,7 @@ typedef enum { GFX_BACKEND_GL, GFX_BACKEND_NULL } GfxBackend;
 typedef struct {
     GfxBackend backend;
     bool gles;               /* the current context is OpenGL ES 3.0 */
-    const char *shaders_dir; /* folder holding mesh.vert / mesh.frag */
+    const char *shaders_dir; /* folder holding mesh.vert/.frag and ui.vert/.frag */
 } GfxDesc;
 
 typedef struct {
@@ -44,6 +44,10 @@ GfxMesh gfx_create_mesh(Gfx *gfx, const GfxMeshDesc *desc);
 void gfx_destroy_mesh(Gfx *gfx, GfxMesh mesh);
 /* Replaces the per-vertex heat (0..1, vertex_count values) of a dynamic-heat mesh. */
 void gfx_update_heat(Gfx *gfx, GfxMesh mesh, const float *heat, uint32_t vertex_count);
+
+/* Uploads an RGBA8 image (top row first) as a texture for the overlay; {0} on failure. */
+GfxTexture gfx_create_texture(Gfx *gfx, int w, int h, const uint8_t *rgba);
+void gfx_destroy_texture(Gfx *gfx, GfxTexture texture);
 
 /* Makes later draws go to an offscreen target of w x h pixels with `samples` MSAA
  * (1 = none), created or resized as needed. */
