@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "app/app_internal.h"
+#include "app/refview.h"
 #include "app/scene.h"
 #include "core/log.h"
 #include "platform/plat.h"
@@ -32,8 +33,10 @@ int app_render_main(const CliOptions *opts) {
     Gfx *gfx = NULL;
     Scene *scene = calloc(1, sizeof *scene);
     uint8_t *pixels = NULL;
+    RefView *rv = calloc(1, sizeof *rv);
+    bool rv_loaded = false;
     rc = EXIT_ENV;
-    if (!scene) {
+    if (!scene || !rv) {
         log_error("out of memory");
         goto done;
     }
@@ -60,6 +63,26 @@ int app_render_main(const CliOptions *opts) {
         log_error("%s", err);
         goto done;
     }
+    if (opts->source) {
+        if (!refview_load(rv, paths.assets_dir, scene, gfx, err, sizeof err)) {
+            log_error("%s", err);
+            goto done;
+        }
+        rv_loaded = true;
+        if (!refview_set_source(rv, opts->source, err, sizeof err)) {
+            log_error("%s", err);
+            rc = EXIT_INPUT;
+            goto done;
+        }
+        rv->map = (int)opts->map < rv->assets.shapes.map_count
+                      ? ref_map_find(&rv->assets.engine, derm_map_name(opts->map))
+                      : rv->map;
+        /* without --time, the finished picture: every zone at its strongest */
+        float t = opts->time_set ? opts->time_sec : REF_TIMELINE_SEC;
+        refview_apply(rv, scene, gfx, t);
+        log_info("%s at %.1f s: %s", opts->source, (double)t,
+                 rv->sample.caption ? rv->sample.caption : "");
+    }
     unsigned mask = opts->layer_mask;
     if (!opts->layers_set && opts->view == VIEW_DEEP_POSTERIOR) {
         mask &= ~(LAYER_BIT(LAYER_SKIN) | LAYER_BIT(LAYER_SUPERFICIAL_MUSCLES));
@@ -68,6 +91,9 @@ int app_render_main(const CliOptions *opts) {
     cam_init_view(&cam, opts->view, scene->bmin, scene->bmax, (float)w / (float)h);
     FrameDesc frame;
     scene_build_frame(scene, &cam, mask, w, h, &frame);
+    if (rv_loaded) {
+        refview_add_signal(rv, scene, &frame);
+    }
     gfx_draw_frame(gfx, &frame);
     pixels = malloc((size_t)w * (size_t)h * 4);
     if (!pixels) {
@@ -87,6 +113,10 @@ int app_render_main(const CliOptions *opts) {
     rc = EXIT_OK;
 done:
     free(pixels);
+    if (rv_loaded) {
+        refview_unload(rv, gfx);
+    }
+    free(rv);
     if (scene && gfx) {
         scene_unload(scene, gfx);
     }

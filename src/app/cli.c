@@ -25,7 +25,8 @@ const char *cli_usage(void) {
            "  painmap [--gles] [--fullscreen] [--size WxH] [--assets-dir DIR]\n"
            "                                   open the interactive viewer\n"
            "  painmap render -o OUT.png [--view ID] [--layers ID,..] [--size WxH]\n"
-           "                 [--lod full|tablet] [--msaa N] [--gles]\n"
+           "                 [--lod full|tablet] [--source ID [--time S]] [--map ID]\n"
+           "                 [--msaa N] [--gles]\n"
            "                                   draw a picture without a screen\n"
            "  painmap list structures|sources|zones|landmarks|views|layers|maps [--json]\n"
            "  painmap query structure ID | source ID | redflags\n"
@@ -72,17 +73,13 @@ typedef struct {
 } OptSpec;
 
 static const OptSpec OPTS[] = {
-    {"-o", true, OPT_RENDER},
-    {"--output", true, OPT_RENDER},
-    {"--size", true, OPT_BOTH},
-    {"--view", true, OPT_BOTH},
-    {"--layers", true, OPT_BOTH},
-    {"--lod", true, OPT_BOTH},
-    {"--msaa", true, OPT_BOTH},
-    {"--gles", false, OPT_BOTH},
-    {"--fullscreen", false, OPT_VIEWER},
-    {"--assets-dir", true, OPT_BOTH},
-    {"--model", true, OPT_BOTH},
+    {"-o", true, OPT_RENDER},         {"--output", true, OPT_RENDER},
+    {"--size", true, OPT_BOTH},       {"--view", true, OPT_BOTH},
+    {"--layers", true, OPT_BOTH},     {"--lod", true, OPT_BOTH},
+    {"--source", true, OPT_BOTH},     {"--time", true, OPT_RENDER},
+    {"--map", true, OPT_BOTH},        {"--msaa", true, OPT_BOTH},
+    {"--gles", false, OPT_BOTH},      {"--fullscreen", false, OPT_VIEWER},
+    {"--assets-dir", true, OPT_BOTH}, {"--model", true, OPT_BOTH},
 };
 
 static const OptSpec *find_opt(const char *name) {
@@ -123,6 +120,20 @@ static bool apply(CliOptions *o, const char *name, const char *v, char *err, siz
         if (!lod_find(v, &o->lod)) {
             return fail(err, err_cap, "--lod: expected 'full' or 'tablet', got '%s'", v);
         }
+    } else if (!strcmp(name, "--source")) {
+        if (!*v) {
+            return fail(err, err_cap, "--source: expected a source id such as piriformis_r");
+        }
+        o->source = v;
+    } else if (!strcmp(name, "--time")) {
+        if (!str_parse_float(v, &o->time_sec) || o->time_sec < 0.0f || o->time_sec > 3600.0f) {
+            return fail(err, err_cap, "--time: expected seconds from 0 to 3600, got '%s'", v);
+        }
+        o->time_set = true;
+    } else if (!strcmp(name, "--map")) {
+        if (!derm_map_find(v, &o->map)) {
+            return fail(err, err_cap, "--map: expected keegan_garrett or lee_2008, got '%s'", v);
+        }
     } else if (!strcmp(name, "--msaa")) {
         long n;
         if (!str_parse_int(v, 1, 16, &n) || (n & (n - 1)) != 0) {
@@ -155,6 +166,7 @@ bool cli_parse(int argc, char **argv, CliOptions *out_opts, char *err, size_t er
     o.layer_mask = LAYER_MASK_ALL & ~LAYER_BIT(LAYER_DERMATOMES);
     o.lod = LOD_FULL;
     o.msaa = 4;
+    o.map = DERM_MAP_DEFAULT;
     int i = 1;
     if (argc > 1 && argv[1][0] != '-') {
         const char *cmd = argv[1];

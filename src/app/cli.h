@@ -26,7 +26,11 @@ typedef struct {
     bool view_set;
     unsigned layer_mask; /* --layers a,b,c */
     bool layers_set;
-    LodId lod;              /* --lod full|tablet */
+    LodId lod;          /* --lod full|tablet */
+    const char *source; /* --source ID (checked against the content when it loads) */
+    float time_sec;     /* --time S into the referral animation */
+    bool time_set;
+    DermMapId map;          /* --map keegan_garrett|lee_2008 */
     int msaa;               /* --msaa N (1, 2, 4, 8) */
     bool gles;              /* --gles: use OpenGL ES 3.0 */
     bool fullscreen;        /* --fullscreen */

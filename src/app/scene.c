@@ -40,6 +40,17 @@ static bool add_item(Scene *s, Gfx *gfx, const char *id, StructureKind kind, Lay
         .index_count = mesh->index_count,
         .dynamic_heat = kind == KIND_SKIN,
     };
+    if (kind == KIND_SKIN) {
+        free(s->skin_positions);
+        s->skin_positions = malloc(sizeof(float) * 3 * mesh->vertex_count);
+        if (!s->skin_positions) {
+            snprintf(err, err_cap, "scene: out of memory for the skin");
+            return false;
+        }
+        memcpy(s->skin_positions, mesh->positions, sizeof(float) * 3 * mesh->vertex_count);
+        s->skin_vertex_count = mesh->vertex_count;
+        s->skin_item = s->count;
+    }
     GfxMesh gm = gfx_create_mesh(gfx, &d);
     if (!gm.id) {
         snprintf(err, err_cap, "scene: could not upload the mesh of '%s'", id);
@@ -66,6 +77,7 @@ static bool add_item(Scene *s, Gfx *gfx, const char *id, StructureKind kind, Lay
 bool scene_load_placeholder(Scene *s, Gfx *gfx, char *err, size_t err_cap) {
     memset(s, 0, sizeof *s);
     s->placeholder = true;
+    s->skin_item = -1;
     bool ok = true;
     for (int side = 0; side < 2 && ok; side++) {
         float sx = side == 0 ? -1.0f : 1.0f; /* right then left */
@@ -154,6 +166,10 @@ void scene_unload(Scene *scene, Gfx *gfx) {
         gfx_destroy_mesh(gfx, scene->items[i].mesh);
     }
     scene->count = 0;
+    free(scene->skin_positions);
+    scene->skin_positions = NULL;
+    scene->skin_vertex_count = 0;
+    scene->skin_item = -1;
 }
 
 int scene_find(const Scene *scene, const char *id) {
@@ -170,9 +186,27 @@ typedef struct {
     float dist2;
 } DepthKey;
 
+static void fill_item(const Scene *s, int i, FrameItem *fi);
+
 static int cmp_far_first(const void *a, const void *b) {
     const DepthKey *x = a, *y = b;
     return x->dist2 < y->dist2 ? 1 : (x->dist2 > y->dist2 ? -1 : (x->index - y->index));
+}
+
+static void fill_item(const Scene *s, int i, FrameItem *fi) {
+    const SceneItem *it = &s->items[i];
+    memset(fi, 0, sizeof *fi);
+    fi->mesh = it->mesh;
+    float a = s->item_tint[i][3];
+    for (int k = 0; k < 3; k++) {
+        fi->color[k] = it->color[k] + (s->item_tint[i][k] - it->color[k]) * a;
+    }
+    fi->color[3] = it->color[3];
+    fi->emissive = s->item_emissive[i];
+    if (i == s->skin_item) {
+        memcpy(fi->heat_color, s->skin_heat_color, sizeof fi->heat_color);
+        fi->heat_strength = s->skin_heat_strength;
+    }
 }
 
 void scene_build_frame(Scene *s, const Camera *cam, unsigned layer_mask, int w, int h,
@@ -206,18 +240,11 @@ void scene_build_frame(Scene *s, const Camera *cam, unsigned layer_mask, int w, 
             translucent[nt++] = (DepthKey){i, d2};
             continue;
         }
-        FrameItem *fi = &s->frame_items[n++];
-        memset(fi, 0, sizeof *fi);
-        fi->mesh = it->mesh;
-        memcpy(fi->color, it->color, sizeof fi->color);
+        fill_item(s, i, &s->frame_items[n++]);
     }
     qsort(translucent, (size_t)nt, sizeof translucent[0], cmp_far_first);
     for (int k = 0; k < nt; k++) {
-        const SceneItem *it = &s->items[translucent[k].index];
-        FrameItem *fi = &s->frame_items[n++];
-        memset(fi, 0, sizeof *fi);
-        fi->mesh = it->mesh;
-        memcpy(fi->color, it->color, sizeof fi->color);
+        fill_item(s, translucent[k].index, &s->frame_items[n++]);
     }
     out->items = s->frame_items;
     out->item_count = n;

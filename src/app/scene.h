@@ -38,6 +38,15 @@ typedef struct {
     int count;
     float bmin[3], bmax[3]; /* bounds of everything */
     bool placeholder;       /* built in code, not loaded from body.glb */
+    /* a CPU copy of the skin's vertices, for zone weights and picking on the skin */
+    int skin_item; /* -1 if none */
+    float *skin_positions;
+    uint32_t skin_vertex_count;
+    /* per-item state the app changes between frames (referral animation, selection) */
+    float item_emissive[SCENE_MAX_ITEMS];
+    float item_tint[SCENE_MAX_ITEMS][4]; /* rgb target and amount (a) */
+    float skin_heat_strength;
+    float skin_heat_color[3];
     FrameItem frame_items[SCENE_MAX_ITEMS];
 } Scene;
 

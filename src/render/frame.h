@@ -44,6 +44,8 @@ typedef struct {
     float heat_color[3]; /* colour that per-vertex heat blends towards */
     float heat_strength; /* 0 disables the mesh's heat attribute */
     bool x_ray;          /* draw over everything (e.g. a highlighted nerve behind skin) */
+    float offset_mm[3];  /* moves the mesh (e.g. the travelling signal) */
+    float scale;         /* uniform scale about the origin; 0 means 1 */
 } FrameItem;
 
 typedef struct {

@@ -23,7 +23,8 @@ struct Gfx {
     GfxBackend backend;
     bool gles;
     GLuint program;
-    GLint u_view_proj, u_color, u_emissive, u_heat_color, u_heat_strength, u_eye, u_light_dir;
+    GLint u_view_proj, u_offset_scale, u_color, u_emissive, u_heat_color, u_heat_strength, u_eye,
+        u_light_dir;
     MeshSlot meshes[GFX_MAX_MESHES]; /* slot i holds mesh id i + 1 */
     GLuint ui_program;
     GLint u_viewport, u_tex, u_use_tex;
@@ -126,6 +127,7 @@ static bool create_programs(Gfx *g, const char *dir, char *err, size_t err_cap) 
     }
     g->program = prog;
     g->u_view_proj = glGetUniformLocation(prog, "u_view_proj");
+    g->u_offset_scale = glGetUniformLocation(prog, "u_offset_scale");
     g->u_color = glGetUniformLocation(prog, "u_color");
     g->u_emissive = glGetUniformLocation(prog, "u_emissive");
     g->u_heat_color = glGetUniformLocation(prog, "u_heat_color");
@@ -435,6 +437,8 @@ static void draw_item(Gfx *g, const FrameItem *it) {
     if (g->backend != GFX_BACKEND_GL) {
         return;
     }
+    glUniform4f(g->u_offset_scale, it->offset_mm[0], it->offset_mm[1], it->offset_mm[2],
+                it->scale > 0.0f ? it->scale : 1.0f);
     glUniform4fv(g->u_color, 1, it->color);
     glUniform1f(g->u_emissive, it->emissive);
     glUniform3fv(g->u_heat_color, 1, it->heat_color);

@@ -1,0 +1,46 @@
+/* refview: puts the referral engine on the scene. Loads the anatomy + content assets, tells
+ * the engine where each structure sits, and for a source at time t warms the source
+ * structure, moves the travelling signal and paints the zones' intensities onto the skin as
+ * per-vertex heat. Owns the loaded assets and the per-vertex weight cache. */
+#ifndef PAINMAP_APP_REFVIEW_H
+#define PAINMAP_APP_REFVIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "app/scene.h"
+#include "referral/ref_assets.h"
+#include "referral/timeline.h"
+#include "render/gfx.h"
+
+enum { REFVIEW_CACHE_MAX = 64 };
+
+typedef struct {
+    RefAssets assets;
+    bool loaded;
+    int map;    /* dermatome map index */
+    int source; /* content source index, -1 = none */
+    RefTimelineSample sample;
+    float *heat; /* per skin vertex */
+    /* weights of the zones in use, per skin vertex, keyed by zone and map */
+    int cache_zone[REFVIEW_CACHE_MAX];
+    int cache_map[REFVIEW_CACHE_MAX];
+    float *cache_weights[REFVIEW_CACHE_MAX];
+    int cache_count;
+    GfxMesh signal_mesh;
+} RefView;
+
+/* Loads and validates the assets against the scene's structures; problems are logged.
+ * Returns false (with a message) when the assets could not be used at all. */
+bool refview_load(RefView *rv, const char *assets_dir, const Scene *scene, Gfx *gfx, char *err,
+                  size_t err_cap);
+void refview_unload(RefView *rv, Gfx *gfx);
+/* Picks a source by id; false (with suggestions in err) if there is no such source. */
+bool refview_set_source(RefView *rv, const char *id, char *err, size_t err_cap);
+/* Applies the animation at t_sec to the scene (tints, glow, skin heat); call before
+ * scene_build_frame. */
+void refview_apply(RefView *rv, Scene *scene, Gfx *gfx, float t_sec);
+/* Appends the travelling signal to a built frame (when visible). */
+void refview_add_signal(RefView *rv, Scene *scene, FrameDesc *frame);
+
+#endif
