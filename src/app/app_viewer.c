@@ -86,7 +86,7 @@ int app_viewer_main(const CliOptions *opts) {
             break;
         }
         double now = plat_time_sec();
-        viewer_update(v, scene, input, (float)(now - last));
+        viewer_update(v, scene, input, (float)(now - last), NULL);
         last = now;
         if (v->fullscreen != was_fullscreen) {
             plat_window_set_fullscreen(win, v->fullscreen);

@@ -26,8 +26,8 @@ static void grow_bounds(float bmin[3], float bmax[3], const float lo[3], const f
     }
 }
 
-static bool add_item(Scene *s, Gfx *gfx, const char *id, StructureKind kind, LayerId layer,
-                     MeshBuf *mesh, char *err, size_t err_cap) {
+bool scene_add(Scene *s, Gfx *gfx, const char *id, StructureKind kind, LayerId layer,
+               const MeshBuf *mesh, char *err, size_t err_cap) {
     if (s->count >= SCENE_MAX_ITEMS) {
         snprintf(err, err_cap, "scene: more than %d structures", SCENE_MAX_ITEMS);
         return false;
@@ -51,6 +51,20 @@ static bool add_item(Scene *s, Gfx *gfx, const char *id, StructureKind kind, Lay
         s->skin_vertex_count = mesh->vertex_count;
         s->skin_item = s->count;
     }
+    /* copies for the picking hierarchy, released once it is built */
+    PickMeshDesc *pm = &s->pending[s->pending_count];
+    float *pos = malloc(sizeof(float) * 3 * mesh->vertex_count);
+    uint32_t *idx = malloc(sizeof(uint32_t) * mesh->index_count);
+    if (!pos || !idx) {
+        free(pos);
+        free(idx);
+        snprintf(err, err_cap, "scene: out of memory for '%s'", id);
+        return false;
+    }
+    memcpy(pos, mesh->positions, sizeof(float) * 3 * mesh->vertex_count);
+    memcpy(idx, mesh->indices, sizeof(uint32_t) * mesh->index_count);
+    *pm = (PickMeshDesc){pos, idx, mesh->index_count, s->count};
+    s->pending_count++;
     GfxMesh gm = gfx_create_mesh(gfx, &d);
     if (!gm.id) {
         snprintf(err, err_cap, "scene: could not upload the mesh of '%s'", id);
@@ -92,7 +106,7 @@ bool scene_load_placeholder(Scene *s, Gfx *gfx, char *err, size_t err_cap) {
         ok = ok && meshbuf_add_capsule(&m, head, neck, 15.0f, 16);
         ok = ok && meshbuf_add_capsule(&m, neck, knee, 14.0f, 16);
         snprintf(id, sizeof id, "femur%s", suffix);
-        ok = ok && add_item(s, gfx, id, KIND_BONE, LAYER_BONES, &m, err, err_cap);
+        ok = ok && scene_add(s, gfx, id, KIND_BONE, LAYER_BONES, &m, err, err_cap);
         meshbuf_free(&m);
         /* hip bone: ilium wing as a flattened ellipsoid, ischium as a capsule */
         float wing[3] = {95.0f * sx, 95.0f, -20.0f};
@@ -104,7 +118,7 @@ bool scene_load_placeholder(Scene *s, Gfx *gfx, char *err, size_t err_cap) {
         ok = ok && meshbuf_add_capsule(&m, ischial_spine, tuberosity, 13.0f, 12);
         ok = ok && meshbuf_add_capsule(&m, tuberosity, pubis, 10.0f, 12);
         snprintf(id, sizeof id, "hip_bone%s", suffix);
-        ok = ok && add_item(s, gfx, id, KIND_BONE, LAYER_BONES, &m, err, err_cap);
+        ok = ok && scene_add(s, gfx, id, KIND_BONE, LAYER_BONES, &m, err, err_cap);
         meshbuf_free(&m);
         /* piriformis: anterior sacrum -> sciatic notch -> greater trochanter tip */
         float p0[3] = {14.0f * sx, 72.0f, -46.0f}, p1[3] = {61.0f * sx, 48.0f, -56.0f},
@@ -112,7 +126,7 @@ bool scene_load_placeholder(Scene *s, Gfx *gfx, char *err, size_t err_cap) {
         ok = ok && meshbuf_add_capsule(&m, p0, p1, 12.0f, 16);
         ok = ok && meshbuf_add_capsule(&m, p1, p2, 9.0f, 16);
         snprintf(id, sizeof id, "piriformis%s", suffix);
-        ok = ok && add_item(s, gfx, id, KIND_MUSCLE, LAYER_DEEP_MUSCLES, &m, err, err_cap);
+        ok = ok && scene_add(s, gfx, id, KIND_MUSCLE, LAYER_DEEP_MUSCLES, &m, err, err_cap);
         meshbuf_free(&m);
         /* sciatic nerve, leaving below piriformis and running down the back of the thigh */
         float n0[3] = {42.0f * sx, 58.0f, -40.0f}, n1[3] = {63.0f * sx, 35.0f, -60.0f},
@@ -121,14 +135,14 @@ bool scene_load_placeholder(Scene *s, Gfx *gfx, char *err, size_t err_cap) {
         ok = ok && meshbuf_add_capsule(&m, n1, n2, 7.0f, 12);
         ok = ok && meshbuf_add_capsule(&m, n2, n3, 6.0f, 12);
         snprintf(id, sizeof id, "sciatic_nerve%s", suffix);
-        ok = ok && add_item(s, gfx, id, KIND_NERVE, LAYER_NERVES, &m, err, err_cap);
+        ok = ok && scene_add(s, gfx, id, KIND_NERVE, LAYER_NERVES, &m, err, err_cap);
         meshbuf_free(&m);
         /* gluteus maximus, a thick ellipsoid over the back of the hip */
         float gm[3] = {85.0f * sx, 10.0f, -85.0f};
         float gm_r[3] = {60.0f, 80.0f, 32.0f};
         ok = ok && meshbuf_add_ellipsoid(&m, gm, gm_r, 16, 24);
         snprintf(id, sizeof id, "gluteus_maximus%s", suffix);
-        ok = ok && add_item(s, gfx, id, KIND_MUSCLE, LAYER_SUPERFICIAL_MUSCLES, &m, err, err_cap);
+        ok = ok && scene_add(s, gfx, id, KIND_MUSCLE, LAYER_SUPERFICIAL_MUSCLES, &m, err, err_cap);
         meshbuf_free(&m);
     }
     MeshBuf m = {0};
@@ -137,7 +151,7 @@ bool scene_load_placeholder(Scene *s, Gfx *gfx, char *err, size_t err_cap) {
     ok = ok && meshbuf_add_ellipsoid(&m, sacrum, sacrum_r, 16, 24);
     float l5[3] = {0.0f, 124.0f, -7.0f}, l1[3] = {0.0f, 275.0f, 10.0f};
     ok = ok && meshbuf_add_capsule(&m, l5, l1, 22.0f, 16);
-    ok = ok && add_item(s, gfx, "sacrum", KIND_BONE, LAYER_BONES, &m, err, err_cap);
+    ok = ok && scene_add(s, gfx, "sacrum", KIND_BONE, LAYER_BONES, &m, err, err_cap);
     meshbuf_free(&m);
     /* skin: trunk and two legs */
     float trunk[3] = {0.0f, 60.0f, -10.0f};
@@ -150,18 +164,64 @@ bool scene_load_placeholder(Scene *s, Gfx *gfx, char *err, size_t err_cap) {
         ok = ok && meshbuf_add_capsule(&m, hip, knee, 85.0f, 24);
         ok = ok && meshbuf_add_capsule(&m, knee, ankle, 55.0f, 24);
     }
-    ok = ok && add_item(s, gfx, "skin", KIND_SKIN, LAYER_SKIN, &m, err, err_cap);
+    ok = ok && scene_add(s, gfx, "skin", KIND_SKIN, LAYER_SKIN, &m, err, err_cap);
     meshbuf_free(&m);
     if (!ok && !err[0]) {
         snprintf(err, err_cap, "scene: out of memory building the stand-in body");
     }
+    ok = ok && scene_finish(s, err, err_cap);
     if (!ok) {
         scene_unload(s, gfx);
     }
     return ok;
 }
 
+static void free_pending(Scene *s) {
+    for (int i = 0; i < s->pending_count; i++) {
+        free((void *)s->pending[i].positions);
+        free((void *)s->pending[i].indices);
+    }
+    s->pending_count = 0;
+}
+
+bool scene_finish(Scene *s, char *err, size_t err_cap) {
+    pick_destroy(s->pick);
+    s->pick = pick_build(s->pending, s->pending_count);
+    free_pending(s);
+    if (!s->pick) {
+        snprintf(err, err_cap, "scene: out of memory building the picking hierarchy");
+        return false;
+    }
+    return true;
+}
+
+int scene_pick(const Scene *s, const Camera *cam, int w, int h, float x_px, float y_px,
+               unsigned layer_mask, bool skin_only, float out_point_mm[3]) {
+    if (!s->pick || w < 1 || h < 1) {
+        return -1;
+    }
+    bool enabled[PICK_MAX_ITEMS] = {false};
+    for (int i = 0; i < s->count && i < PICK_MAX_ITEMS; i++) {
+        bool visible = (layer_mask & LAYER_BIT(s->items[i].layer)) != 0;
+        bool translucent = s->items[i].color[3] < 1.0f;
+        enabled[i] = skin_only ? i == s->skin_item : (visible && !translucent);
+    }
+    float o[3], d[3];
+    cam_ray(cam, w, h, x_px, y_px, o, d);
+    PickHit hit;
+    if (!pick_ray(s->pick, o, d, enabled, &hit)) {
+        return -1;
+    }
+    if (out_point_mm) {
+        memcpy(out_point_mm, hit.point_mm, sizeof hit.point_mm);
+    }
+    return hit.item;
+}
+
 void scene_unload(Scene *scene, Gfx *gfx) {
+    free_pending(scene);
+    pick_destroy(scene->pick);
+    scene->pick = NULL;
     for (int i = 0; i < scene->count; i++) {
         gfx_destroy_mesh(gfx, scene->items[i].mesh);
     }

@@ -8,6 +8,8 @@
 #include <stddef.h>
 
 #include "anatomy/cam.h"
+#include "anatomy/pick.h"
+#include "anatomy/primitives.h"
 #include "core/ids.h"
 #include "render/frame.h"
 #include "render/gfx.h"
@@ -47,6 +49,10 @@ typedef struct {
     float item_tint[SCENE_MAX_ITEMS][4]; /* rgb target and amount (a) */
     float skin_heat_strength;
     float skin_heat_color[3];
+    /* picking: the triangles of every structure, gathered while loading */
+    PickBvh *pick;
+    PickMeshDesc pending[SCENE_MAX_ITEMS]; /* CPU copies until scene_finish builds pick */
+    int pending_count;
     FrameItem frame_items[SCENE_MAX_ITEMS];
 } Scene;
 
@@ -57,6 +63,15 @@ void scene_kind_color(StructureKind kind, float out_rgba[4]);
  * used until body.glb exists, and by tests because its geometry is known exactly. */
 bool scene_load_placeholder(Scene *scene, Gfx *gfx, char *err, size_t err_cap);
 void scene_unload(Scene *scene, Gfx *gfx);
+/* Adds one structure: uploads its mesh and keeps what picking and zones need. */
+bool scene_add(Scene *scene, Gfx *gfx, const char *id, StructureKind kind, LayerId layer,
+               const MeshBuf *mesh, char *err, size_t err_cap);
+/* Call once every structure is added: builds the picking hierarchy. */
+bool scene_finish(Scene *scene, char *err, size_t err_cap);
+/* The structure under pixel (x, y) of a w x h view among the visible layers; -1 if none.
+ * Translucent items (the skin) are seen through unless skin_only. */
+int scene_pick(const Scene *scene, const Camera *cam, int w, int h, float x_px, float y_px,
+               unsigned layer_mask, bool skin_only, float out_point_mm[3]);
 /* Index of the item with this id, or -1. */
 int scene_find(const Scene *scene, const char *id);
 

@@ -14,6 +14,9 @@ void viewer_init(Viewer *v, const Scene *scene, ViewId view, unsigned layer_mask
     cam_init_view(&v->cam, view, scene->bmin, scene->bmax, (float)v->w / (float)v->h);
     v->transition_t = 1.0f;
     v->dirty = true;
+    v->ui_scale = 1.0f;
+    v->selected = -1;
+    v->last_tap_sec = -10.0;
 }
 
 bool viewer_is_animating(const Viewer *v) {
@@ -25,6 +28,60 @@ void viewer_go_to_view(Viewer *v, const Scene *scene, ViewId view) {
     cam_init_view(&v->cam_to, view, scene->bmin, scene->bmax, (float)v->w / (float)v->h);
     v->transition_t = 0.0f;
     v->dirty = true;
+}
+
+void viewer_frame_item(Viewer *v, const Scene *scene, int item) {
+    if (item < 0 || item >= scene->count) {
+        return;
+    }
+    const SceneItem *it = &scene->items[item];
+    v->cam_from = v->cam;
+    v->cam_to = v->cam;
+    float r = 0.0f;
+    for (int k = 0; k < 3; k++) {
+        v->cam_to.target_mm[k] = it->center_mm[k];
+        float e = it->bmax[k] - it->bmin[k];
+        r += e * e;
+    }
+    r = 0.5f * sqrtf(r);
+    float fit = r / tanf(v->cam.fovy_deg * 0.5f * 3.14159265f / 180.0f) * 1.25f;
+    if (fit < v->cam.min_distance_mm) {
+        fit = v->cam.min_distance_mm;
+    }
+    v->cam_to.distance_mm = fit;
+    v->transition_t = 0.0f;
+    v->dirty = true;
+}
+
+void viewer_tap(Viewer *v, const Scene *scene, float x, float y) {
+    const float near_px = 24.0f * v->ui_scale;
+    bool is_double = v->now_sec - v->last_tap_sec < 0.35 && fabsf(x - v->last_tap_x) < near_px &&
+                     fabsf(y - v->last_tap_y) < near_px;
+    v->last_tap_sec = is_double ? -10.0 : v->now_sec;
+    v->last_tap_x = x;
+    v->last_tap_y = y;
+    if (v->mode == VIEWER_WHERE) {
+        float p[3];
+        if (scene_pick(scene, &v->cam, v->w, v->h, x, y, LAYER_MASK_ALL, true, p) >= 0) {
+            memcpy(v->where_mm, p, sizeof p);
+            v->where_set = true;
+            v->where_changed = true;
+            v->dirty = true;
+        }
+        return;
+    }
+    if (v->mode != VIEWER_EXPLORE) {
+        return;
+    }
+    if (is_double && v->selected >= 0) {
+        viewer_frame_item(v, scene, v->selected);
+        return;
+    }
+    int hit = scene_pick(scene, &v->cam, v->w, v->h, x, y, v->layer_mask, false, NULL);
+    if (hit != v->selected) {
+        v->selected = hit;
+        v->dirty = true;
+    }
 }
 
 static int touches_down(const Viewer *v) {
@@ -65,6 +122,15 @@ static void pointer_move(Viewer *v, const InputEvent *e) {
         return;
     }
     float dx = e->x_px - p->x, dy = e->y_px - p->y;
+    if (!p->dragged) {
+        /* small jitter of a finger is still a tap; the camera moves once it is a drag */
+        if (hypotf(e->x_px - p->start_x, e->y_px - p->start_y) < 8.0f * v->ui_scale) {
+            return;
+        }
+        p->dragged = true;
+        dx = e->x_px - p->start_x;
+        dy = e->y_px - p->start_y;
+    }
     if (e->pointer_id == INPUT_MOUSE_ID) {
         if (p->button == INPUT_BUTTON_LEFT) {
             cam_orbit(&v->cam, -dx * DEG_PER_PX, dy * DEG_PER_PX);
@@ -130,7 +196,9 @@ static void key_press(Viewer *v, const Scene *scene, const InputEvent *e) {
     }
 }
 
-void viewer_update(Viewer *v, const Scene *scene, const InputFrame *input, float dt_sec) {
+void viewer_update(Viewer *v, const Scene *scene, const InputFrame *input, float dt_sec,
+                   const bool *consumed) {
+    v->now_sec += dt_sec;
     if (input->width_px > 0 && input->height_px > 0 &&
         (input->width_px != v->w || input->height_px != v->h)) {
         v->w = input->width_px;
@@ -144,14 +212,35 @@ void viewer_update(Viewer *v, const Scene *scene, const InputFrame *input, float
         if (pointer && (e->pointer_id < 0 || e->pointer_id >= VIEWER_MAX_POINTERS)) {
             continue;
         }
+        if (pointer && consumed && consumed[e->pointer_id]) {
+            v->pointers[e->pointer_id].down = false;
+            continue;
+        }
         switch (e->kind) {
-            case INPUT_POINTER_DOWN:
+            case INPUT_POINTER_DOWN: {
+                ViewerPointer *p = &v->pointers[e->pointer_id];
+                p->down = true;
+                p->dragged = false;
+                p->button = e->button;
+                p->x = p->start_x = e->x_px;
+                p->y = p->start_y = e->y_px;
+                p->start_sec = v->now_sec;
+                /* a second finger turns the gesture into a pinch: no tap from either */
+                if (e->pointer_id != INPUT_MOUSE_ID && touches_down(v) >= 2) {
+                    for (int k = 1; k < VIEWER_MAX_POINTERS; k++) {
+                        v->pointers[k].dragged = v->pointers[k].down;
+                    }
+                }
+                break;
+            }
             case INPUT_POINTER_UP: {
                 ViewerPointer *p = &v->pointers[e->pointer_id];
-                p->down = e->kind == INPUT_POINTER_DOWN;
-                p->button = e->button;
-                p->x = e->x_px;
-                p->y = e->y_px;
+                bool tap = p->down && !p->dragged && v->now_sec - p->start_sec < 0.6 &&
+                           (e->pointer_id != INPUT_MOUSE_ID || p->button == INPUT_BUTTON_LEFT);
+                p->down = false;
+                if (tap) {
+                    viewer_tap(v, scene, e->x_px, e->y_px);
+                }
                 break;
             }
             case INPUT_POINTER_MOVE:

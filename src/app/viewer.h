@@ -14,9 +14,14 @@ enum { VIEWER_MAX_POINTERS = 11 };
 
 typedef struct {
     bool down;
+    bool dragged; /* moved far enough to be a drag, not a tap */
     int button;
     float x, y;
+    float start_x, start_y;
+    double start_sec;
 } ViewerPointer;
+
+typedef enum { VIEWER_EXPLORE, VIEWER_WHERE, VIEWER_DRAW, VIEWER_MODE_COUNT } ViewerMode;
 
 typedef struct {
     Camera cam;
@@ -27,15 +32,32 @@ typedef struct {
     bool dirty; /* something changed: draw a frame */
     bool quit;
     bool fullscreen;
-    int w, h; /* drawable size in pixels */
+    int w, h;       /* drawable size in pixels */
+    float ui_scale; /* drag thresholds grow with it */
+    double now_sec; /* time since viewer_init */
+    ViewerMode mode;
+    int selected;   /* scene item, -1 = none */
+    bool where_set; /* a skin point was tapped in VIEWER_WHERE */
+    float where_mm[3];
+    bool where_changed; /* set when where_mm changes; the app clears it */
+    /* the last tap, for double taps */
+    double last_tap_sec;
+    float last_tap_x, last_tap_y;
 } Viewer;
 
 /* Starts the viewer framing the scene from a view, for a w x h pixel drawable. */
 void viewer_init(Viewer *v, const Scene *scene, ViewId view, unsigned layer_mask, int w, int h);
-/* Applies one frame of input and advances animations by dt_sec. */
-void viewer_update(Viewer *v, const Scene *scene, const InputFrame *input, float dt_sec);
+/* Applies one frame of input and advances animations by dt_sec. consumed (may be NULL)
+ * marks pointer ids the UI owns this frame: they neither turn the camera nor tap. */
+void viewer_update(Viewer *v, const Scene *scene, const InputFrame *input, float dt_sec,
+                   const bool *consumed);
 /* True while something moves on its own (a view transition): keep drawing frames. */
 bool viewer_is_animating(const Viewer *v);
+/* Moves the camera smoothly to frame one structure (double tap). */
+void viewer_frame_item(Viewer *v, const Scene *scene, int item);
+/* A tap at (x, y) (already known not to be on the UI): selects in Explore, places the
+ * painful point in Where it hurts. A second tap close by soon after frames the selection. */
+void viewer_tap(Viewer *v, const Scene *scene, float x_px, float y_px);
 /* Moves to a preset view with a smooth transition. */
 void viewer_go_to_view(Viewer *v, const Scene *scene, ViewId view);
 

@@ -43,7 +43,7 @@ static void loop_close(Loop *l) {
 static void step(Loop *l, float dt) {
     l->input.width_px = 800;
     l->input.height_px = 600;
-    viewer_update(&l->viewer, &l->scene, &l->input, dt);
+    viewer_update(&l->viewer, &l->scene, &l->input, dt, NULL);
     l->input.count = 0;
     if (l->viewer.dirty) {
         FrameDesc f;
@@ -158,12 +158,89 @@ static void test_view_key_animates_then_stops(void **state) {
     loop_close(l);
 }
 
+static void tap(Loop *l, float x, float y) {
+    push(l, INPUT_POINTER_DOWN, 1, 0, x, y);
+    push(l, INPUT_POINTER_UP, 1, 0, x + 2.0f, y + 1.0f); /* a little finger jitter */
+    step(l, 0.05f);
+}
+
+static void test_tap_selects_and_double_tap_frames(void **state) {
+    (void)state;
+    Loop *l = loop_open();
+    step(l, 0.016f);
+    /* hide the skin and the superficial muscles so the femur is the first thing hit */
+    l->viewer.layer_mask = LAYER_BIT(LAYER_BONES);
+    const float head_l[3] = {80, 0, 0};
+    float px[2];
+    assert_true(cam_project(&l->viewer.cam, 800, 600, head_l, px));
+    tap(l, px[0], px[1]);
+    int femur_l = scene_find(&l->scene, "femur_l");
+    assert_true(femur_l >= 0);
+    assert_int_equal(l->viewer.selected, femur_l);
+    /* a tap on the background clears the selection */
+    tap(l, 5, 5);
+    step(l, 1.0f); /* long enough that the next tap is not a double tap */
+    assert_int_equal(l->viewer.selected, -1);
+    /* select again, then double tap: the camera moves in on the femur */
+    tap(l, px[0], px[1]);
+    step(l, 1.0f);
+    float d0 = l->viewer.cam.distance_mm;
+    tap(l, px[0], px[1]);
+    tap(l, px[0], px[1]);
+    for (int i = 0; i < 60; i++) {
+        step(l, 0.016f);
+    }
+    assert_true(l->viewer.cam.distance_mm < d0 * 0.8f);
+    assert_int_equal(l->viewer.selected, femur_l);
+    /* a drag is not a tap */
+    push(l, INPUT_POINTER_DOWN, INPUT_MOUSE_ID, INPUT_BUTTON_LEFT, 5, 5);
+    push(l, INPUT_POINTER_MOVE, INPUT_MOUSE_ID, 0, 60, 5);
+    push(l, INPUT_POINTER_UP, INPUT_MOUSE_ID, INPUT_BUTTON_LEFT, 60, 5);
+    step(l, 0.016f);
+    assert_int_equal(l->viewer.selected, femur_l);
+    loop_close(l);
+}
+
+static void test_where_mode_taps_the_skin(void **state) {
+    (void)state;
+    Loop *l = loop_open();
+    step(l, 0.016f);
+    l->viewer.mode = VIEWER_WHERE;
+    const float thigh[3] = {90, -250, 0};
+    float px[2];
+    assert_true(cam_project(&l->viewer.cam, 800, 600, thigh, px));
+    tap(l, px[0], px[1]);
+    assert_true(l->viewer.where_set);
+    assert_true(l->viewer.where_changed);
+    /* the point is on the skin, in front of the thigh's centre line, on the body's left */
+    assert_true(l->viewer.where_mm[2] > 40.0f);
+    assert_true(l->viewer.where_mm[0] > 0.0f);
+    assert_int_equal(l->viewer.selected, -1);
+    /* pointers the UI owns neither tap nor turn the camera */
+    bool consumed[VIEWER_MAX_POINTERS] = {false};
+    consumed[1] = true;
+    l->viewer.where_changed = false;
+    float yaw = l->viewer.cam.yaw_deg;
+    push(l, INPUT_POINTER_DOWN, 1, 0, px[0], px[1]);
+    push(l, INPUT_POINTER_MOVE, 1, 0, px[0] + 100, px[1]);
+    push(l, INPUT_POINTER_UP, 1, 0, px[0] + 100, px[1]);
+    l->input.width_px = 800;
+    l->input.height_px = 600;
+    viewer_update(&l->viewer, &l->scene, &l->input, 0.016f, consumed);
+    l->input.count = 0;
+    assert_false(l->viewer.where_changed);
+    assert_true(l->viewer.cam.yaw_deg == yaw);
+    loop_close(l);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_idle_draws_nothing),
         cmocka_unit_test(test_mouse_drag_orbits_and_wheel_zooms),
         cmocka_unit_test(test_pinch_zooms),
         cmocka_unit_test(test_view_key_animates_then_stops),
+        cmocka_unit_test(test_tap_selects_and_double_tap_frames),
+        cmocka_unit_test(test_where_mode_taps_the_skin),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
