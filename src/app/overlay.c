@@ -217,14 +217,17 @@ static OverlayText *find_text(Overlay *o, int font, float size_px, const char *t
     return t;
 }
 
-float overlay_text(Overlay *o, int font, float size_px, float x, float y, const char *text, int len,
-                   const float rgba[4]) {
+float overlay_text(Overlay *o, int font, float size_px, float x, float y, float box_h,
+                   const char *text, int len, const float rgba[4]) {
     if (len <= 0) {
         return 0.0f;
     }
     OverlayText *t = find_text(o, font, size_px, text, len);
     if (!t) {
         return 0.0f;
+    }
+    if (box_h > 0.0f) {
+        y += 0.5f * (box_h - (float)t->h);
     }
     /* snap to whole pixels so glyphs stay crisp */
     float px = floorf(x + 0.5f), py = floorf(y + 0.5f);

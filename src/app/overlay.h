@@ -40,9 +40,10 @@ void overlay_outline(Overlay *o, float x, float y, float w, float h, float radiu
 /* A line with round ends. */
 void overlay_line(Overlay *o, float x0, float y0, float x1, float y1, float thickness,
                   const float rgba[4]);
-/* Text whose top-left corner is at (x, y); returns its width in pixels. */
-float overlay_text(Overlay *o, int font, float size_px, float x, float y, const char *text, int len,
-                   const float rgba[4]);
+/* Text starting at x in a line box whose top is y and height box_h (the run is centred
+ * in it; box_h <= 0 puts the run's top at y). Returns its width in pixels. */
+float overlay_text(Overlay *o, int font, float size_px, float x, float y, float box_h,
+                   const char *text, int len, const float rgba[4]);
 /* Restricts what follows to a rectangle (w <= 0 lifts the restriction). */
 void overlay_clip(Overlay *o, float x, float y, float w, float h);
 /* Points the frame's overlay fields at this frame's vertices and batches. */

@@ -54,7 +54,7 @@ static void check(PlatGlApi api) {
     overlay_rect(&ov, 10, 10, 60, 40, 8, red);
     overlay_outline(&ov, 100, 10, 60, 40, 0, 4, green);
     overlay_line(&ov, 10, 120, 200, 120, 6, blue);
-    float tw = overlay_text(&ov, PLAT_FONT_BOLD, 28, 100, 70, "Piriformis", 10, white);
+    float tw = overlay_text(&ov, PLAT_FONT_BOLD, 28, 100, 70, 0, "Piriformis", 10, white);
     assert_true(tw > 80 && tw < 200);
     FrameDesc f;
     memset(&f, 0, sizeof f);
