@@ -47,11 +47,14 @@ int text_syllables(const char *word, int len) {
     for (int i = 0; i + 1 < n; i++) {
         if ((w[i] == 'i' && (w[i + 1] == 'a' || w[i + 1] == 'o')) ||
             (w[i] == 'e' && w[i + 1] == 'o')) {
-            if (!(i > 0 && (w[i - 1] == 't' || w[i - 1] == 'c' || w[i - 1] == 's') &&
-                  w[i] == 'i')) {
+            if (!(i > 0 && strchr("tcsgx", w[i - 1]) != NULL && w[i] == 'i')) {
                 count++;
             }
         }
+    }
+    /* a final "ea" is two syllables: area, idea */
+    if (n >= 3 && w[n - 2] == 'e' && w[n - 1] == 'a') {
+        count++;
     }
     return count < 1 ? 1 : count;
 }
