@@ -569,7 +569,7 @@ static int point_from_opts(Info *in, float out[3], const char **out_label) {
         snprintf(msg, sizeof msg, "--point '%s': expected X,Y,Z in millimetres", in->o.point);
         return usage_error(in, msg);
     }
-    *out_label = in->o.point;
+    *out_label = "point";
     return INFO_OK;
 }
 
@@ -667,7 +667,9 @@ static int query_where(Info *in) {
             const ContentSource *s = &db->sources[m[i].source];
             fprintf(in->out, "  %-28s %s  (", s->id, s->name);
             for (int k = 0; k < m[i].zone_count; k++) {
-                fprintf(in->out, "%s%s", k ? ", " : "", db->zones[m[i].zones[k].zone].id);
+                bool spill_in_primary = m[i].primary && !m[i].zones[k].primary;
+                fprintf(in->out, "%s%s%s", k ? ", " : "", db->zones[m[i].zones[k].zone].id,
+                        spill_in_primary ? " [spillover]" : "");
             }
             fprintf(in->out, ")\n");
         }
