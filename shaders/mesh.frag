@@ -2,12 +2,11 @@
 // (and a default float precision on ES).
 in vec3 v_world;
 in vec3 v_normal;
-in float v_heat;
+in vec4 v_paint;
 
 uniform vec4 u_color;
 uniform float u_emissive;
-uniform vec3 u_heat_color;
-uniform float u_heat_strength;
+uniform float u_paint_strength;
 uniform vec3 u_eye;
 uniform vec3 u_light_dir;
 
@@ -28,17 +27,17 @@ void main() {
     vec3 h = normalize(l + to_eye);
     float spec = pow(max(dot(n, h), 0.0), 32.0) * 0.12;
 
-    float heat = clamp(v_heat * u_heat_strength, 0.0, 1.0);
-    vec3 base = mix(u_color.rgb, u_heat_color, heat);
+    float paint = clamp(v_paint.a * u_paint_strength, 0.0, 1.0);
+    vec3 base = mix(u_color.rgb, v_paint.rgb, paint);
     vec3 lit = base * (0.30 + 0.15 * hemi + 0.55 * key + 0.18 * fill) + vec3(spec);
     lit = mix(lit, base + vec3(0.15), u_emissive);
 
     float alpha = u_color.a;
     if (alpha < 1.0) {
         // Translucent skin: more opaque at grazing angles so the outline stays readable,
-        // and heat shows through at full strength.
+        // and paint (pain zones, dermatomes) shows at nearly full strength.
         float rim = 1.0 - abs(dot(n, to_eye));
-        alpha = clamp(alpha + 0.35 * rim * rim + 0.6 * heat, 0.0, 1.0);
+        alpha = clamp(alpha + 0.35 * rim * rim + 0.6 * paint, 0.0, 1.0);
     }
     o_color = vec4(clamp(lit, 0.0, 1.0), alpha);
 }

@@ -63,29 +63,31 @@ int app_render_main(const CliOptions *opts) {
         log_error("%s", err);
         goto done;
     }
-    if (opts->source) {
+    unsigned mask = opts->layer_mask;
+    if (!opts->layers_set && opts->view == VIEW_DEEP_POSTERIOR) {
+        mask &= ~(LAYER_BIT(LAYER_SKIN) | LAYER_BIT(LAYER_SUPERFICIAL_MUSCLES));
+    }
+    bool show_derms = opts->layers_set && (mask & LAYER_BIT(LAYER_DERMATOMES));
+    if (opts->source || show_derms) {
         if (!refview_load(rv, paths.assets_dir, scene, gfx, err, sizeof err)) {
             log_error("%s", err);
             goto done;
         }
         rv_loaded = true;
-        if (!refview_set_source(rv, opts->source, err, sizeof err)) {
+        if (opts->source && !refview_set_source(rv, opts->source, err, sizeof err)) {
             log_error("%s", err);
             rc = EXIT_INPUT;
             goto done;
         }
-        rv->map = (int)opts->map < rv->assets.shapes.map_count
-                      ? ref_map_find(&rv->assets.engine, derm_map_name(opts->map))
-                      : rv->map;
+        int map = ref_map_find(&rv->assets.engine, derm_map_name(opts->map));
+        rv->map = map >= 0 ? map : rv->map;
         /* without --time, the finished picture: every zone at its strongest */
         float t = opts->time_set ? opts->time_sec : REF_TIMELINE_SEC;
-        refview_apply(rv, scene, gfx, t);
-        log_info("%s at %.1f s: %s", opts->source, (double)t,
-                 rv->sample.caption ? rv->sample.caption : "");
-    }
-    unsigned mask = opts->layer_mask;
-    if (!opts->layers_set && opts->view == VIEW_DEEP_POSTERIOR) {
-        mask &= ~(LAYER_BIT(LAYER_SKIN) | LAYER_BIT(LAYER_SUPERFICIAL_MUSCLES));
+        refview_apply(rv, scene, gfx, t, true, show_derms);
+        if (opts->source) {
+            log_info("%s at %.1f s: %s", opts->source, (double)t,
+                     rv->sample.caption ? rv->sample.caption : "");
+        }
     }
     Camera cam;
     cam_init_view(&cam, opts->view, scene->bmin, scene->bmax, (float)w / (float)h);

@@ -42,6 +42,7 @@ bool refview_load(RefView *rv, const char *assets_dir, const Scene *scene, Gfx *
     (void)clean;
     rv->loaded = true;
     rv->map = rv->assets.shapes.default_map;
+    rv->derm_map = -1;
     RefEngine *eng = &rv->assets.engine;
     for (int i = 0; i < scene->count; i++) {
         int s = content_find_structure(&rv->assets.content, scene->items[i].id);
@@ -76,6 +77,8 @@ void refview_unload(RefView *rv, Gfx *gfx) {
         free(rv->cache_weights[i]);
     }
     free(rv->heat);
+    free(rv->derm_segment);
+    free(rv->derm_weight);
     if (gfx) {
         gfx_destroy_mesh(gfx, rv->signal_mesh);
     }
@@ -136,51 +139,139 @@ static const float *zone_weights(RefView *rv, const Scene *scene, int zone) {
     return w;
 }
 
-void refview_apply(RefView *rv, Scene *scene, Gfx *gfx, float t_sec) {
+const char *const REFVIEW_SEGMENT_NAMES[REFVIEW_SEGMENTS] = {"T12", "L1", "L2", "L3", "L4", "L5",
+                                                             "S1",  "S2", "S3", "S4", "S5"};
+
+void refview_segment_color(int segment, float out_rgb[3]) {
+    /* neighbours differ in hue and in lightness, so bands stay apart in greyscale and for
+     * colour-blind viewers (a qualitative palette in the spirit of Okabe and Ito) */
+    static const float palette[REFVIEW_SEGMENTS][3] = {
+        {0.35f, 0.35f, 0.75f}, {0.90f, 0.62f, 0.00f}, {0.34f, 0.71f, 0.91f}, {0.00f, 0.62f, 0.45f},
+        {0.94f, 0.89f, 0.26f}, {0.00f, 0.45f, 0.70f}, {0.84f, 0.37f, 0.00f}, {0.80f, 0.47f, 0.65f},
+        {0.55f, 0.80f, 0.35f}, {0.60f, 0.30f, 0.80f}, {0.30f, 0.30f, 0.30f},
+    };
+    int s = segment < 0 ? 0 : (segment >= REFVIEW_SEGMENTS ? REFVIEW_SEGMENTS - 1 : segment);
+    memcpy(out_rgb, palette[s], sizeof palette[s]);
+}
+
+static int segment_index(const char *segment) {
+    for (int i = 0; i < REFVIEW_SEGMENTS; i++) {
+        if (segment && strcmp(segment, REFVIEW_SEGMENT_NAMES[i]) == 0) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+/* The strongest dermatome under each skin vertex, for the current map (once per map). */
+static bool compute_dermatomes(RefView *rv, const Scene *scene) {
+    uint32_t nv = scene->skin_vertex_count;
+    if (rv->derm_map == rv->map && rv->derm_segment) {
+        return true;
+    }
+    if (!rv->derm_segment) {
+        rv->derm_segment = malloc(nv);
+        rv->derm_weight = malloc(sizeof(float) * nv);
+        if (!rv->derm_segment || !rv->derm_weight) {
+            return false;
+        }
+    }
+    const RefEngine *eng = &rv->assets.engine;
+    for (uint32_t v = 0; v < nv; v++) {
+        RefDermHit hit;
+        int n = ref_dermatomes_at(eng, rv->map, scene->skin_positions + 3 * v, &hit, 1);
+        int seg = -1;
+        if (n > 0 && hit.zone >= 0) {
+            seg = segment_index(rv->assets.content.zones[hit.zone].segment);
+        }
+        rv->derm_segment[v] = (signed char)seg;
+        rv->derm_weight[v] = seg >= 0 ? hit.weight : 0.0f;
+    }
+    rv->derm_map = rv->map;
+    return true;
+}
+
+void refview_apply(RefView *rv, Scene *scene, Gfx *gfx, float t_sec, bool show_zones,
+                   bool show_dermatomes) {
     memset(scene->item_emissive, 0, sizeof scene->item_emissive);
     memset(scene->item_tint, 0, sizeof scene->item_tint);
-    scene->skin_heat_strength = 0.0f;
-    if (!rv->loaded || rv->source < 0) {
+    scene->skin_paint_strength = 0.0f;
+    if (!rv->loaded) {
         return;
     }
     const RefEngine *eng = &rv->assets.engine;
-    ref_timeline(eng, rv->source, t_sec, &rv->sample);
-    const ContentSource *src = &rv->assets.content.sources[rv->source];
-    /* the source warms towards a hot orange and glows with the pulse */
-    const char *sid = rv->assets.content.structures[src->structure].id;
-    int item = scene_find(scene, sid);
-    if (item >= 0) {
-        float warm = rv->sample.tension;
-        scene->item_tint[item][0] = 1.0f;
-        scene->item_tint[item][1] = 0.45f;
-        scene->item_tint[item][2] = 0.10f;
-        scene->item_tint[item][3] = 0.85f * warm;
-        scene->item_emissive[item] = warm * (0.25f + 0.35f * rv->sample.pulse);
+    if (rv->source >= 0) {
+        ref_timeline(eng, rv->source, t_sec, &rv->sample);
+        const ContentSource *src = &rv->assets.content.sources[rv->source];
+        /* the source warms towards a hot orange and glows with the pulse */
+        int item = scene_find(scene, rv->assets.content.structures[src->structure].id);
+        if (item >= 0) {
+            float warm = rv->sample.tension;
+            scene->item_tint[item][0] = 1.0f;
+            scene->item_tint[item][1] = 0.45f;
+            scene->item_tint[item][2] = 0.10f;
+            scene->item_tint[item][3] = 0.85f * warm;
+            scene->item_emissive[item] = warm * (0.25f + 0.35f * rv->sample.pulse);
+        }
     }
-    if (!rv->heat || scene->skin_item < 0) {
+    if (!scene->skin_paint || scene->skin_item < 0) {
         return;
     }
     uint32_t nv = scene->skin_vertex_count;
-    memset(rv->heat, 0, sizeof(float) * nv);
-    for (int z = 0; z < rv->sample.zone_count; z++) {
-        float k = rv->sample.zones[z].intensity;
-        if (k <= 0.0f) {
-            continue;
-        }
-        const float *w = zone_weights(rv, scene, rv->sample.zones[z].zone);
-        if (!w) {
-            continue;
-        }
+    float *paint = scene->skin_paint;
+    memset(paint, 0, sizeof(float) * 4 * nv);
+    if (show_dermatomes && compute_dermatomes(rv, scene)) {
         for (uint32_t v = 0; v < nv; v++) {
-            float h = w[v] * k;
-            rv->heat[v] = h > rv->heat[v] ? h : rv->heat[v];
+            if (rv->derm_segment[v] >= 0) {
+                refview_segment_color(rv->derm_segment[v], paint + 4 * v);
+                paint[4 * v + 3] = 0.75f * rv->derm_weight[v];
+            }
         }
     }
-    gfx_update_heat(gfx, scene->items[scene->skin_item].mesh, rv->heat, nv);
-    scene->skin_heat_strength = 1.0f;
-    scene->skin_heat_color[0] = 0.95f;
-    scene->skin_heat_color[1] = 0.16f;
-    scene->skin_heat_color[2] = 0.10f;
+    if (show_zones && rv->source >= 0 && rv->heat) {
+        static const float primary_rgb[3] = {0.86f, 0.08f, 0.10f};
+        static const float spill_rgb[3] = {1.00f, 0.60f, 0.12f};
+        /* strongest primary and spillover heat per vertex, then one colour between them */
+        float *hs = rv->heat;
+        memset(hs, 0, sizeof(float) * nv);
+        for (int pass = 0; pass < 2; pass++) {
+            bool primary = pass == 0;
+            for (int z = 0; z < rv->sample.zone_count; z++) {
+                const RefZoneIntensity *zi = &rv->sample.zones[z];
+                if (zi->primary != primary || zi->intensity <= 0.0f) {
+                    continue;
+                }
+                const float *w = zone_weights(rv, scene, zi->zone);
+                if (!w) {
+                    continue;
+                }
+                for (uint32_t v = 0; v < nv; v++) {
+                    float h = w[v] * zi->intensity;
+                    if (primary) {
+                        hs[v] = h > hs[v] ? h : hs[v];
+                    } else if (h > 0.0f) {
+                        /* spillover only where no primary zone is stronger */
+                        float *p = paint + 4 * v;
+                        if (h > hs[v] && h > p[3] * 0.5f) {
+                            memcpy(p, spill_rgb, sizeof spill_rgb);
+                            p[3] = h > p[3] ? h : p[3];
+                        }
+                    }
+                }
+            }
+            if (primary) {
+                for (uint32_t v = 0; v < nv; v++) {
+                    if (hs[v] > 0.0f) {
+                        float *p = paint + 4 * v;
+                        memcpy(p, primary_rgb, sizeof primary_rgb);
+                        p[3] = hs[v] > p[3] ? hs[v] : p[3];
+                    }
+                }
+            }
+        }
+    }
+    scene_upload_skin_paint(scene, gfx);
+    scene->skin_paint_strength = 1.0f;
 }
 
 void refview_add_signal(RefView *rv, Scene *scene, FrameDesc *frame) {

@@ -28,7 +28,17 @@ typedef struct {
     float *cache_weights[REFVIEW_CACHE_MAX];
     int cache_count;
     GfxMesh signal_mesh;
+    /* strongest dermatome segment (0 = T12 .. 10 = S5, -1 none) and its weight per skin
+     * vertex, for the map in derm_map (-1 = not computed yet) */
+    signed char *derm_segment;
+    float *derm_weight;
+    int derm_map;
 } RefView;
+
+/* Dermatome segments in order, T12 to S5; their display colours. */
+enum { REFVIEW_SEGMENTS = 11 };
+extern const char *const REFVIEW_SEGMENT_NAMES[REFVIEW_SEGMENTS];
+void refview_segment_color(int segment, float out_rgb[3]);
 
 /* Loads and validates the assets against the scene's structures; problems are logged.
  * Returns false (with a message) when the assets could not be used at all. */
@@ -37,9 +47,11 @@ bool refview_load(RefView *rv, const char *assets_dir, const Scene *scene, Gfx *
 void refview_unload(RefView *rv, Gfx *gfx);
 /* Picks a source by id; false (with suggestions in err) if there is no such source. */
 bool refview_set_source(RefView *rv, const char *id, char *err, size_t err_cap);
-/* Applies the animation at t_sec to the scene (tints, glow, skin heat); call before
- * scene_build_frame. */
-void refview_apply(RefView *rv, Scene *scene, Gfx *gfx, float t_sec);
+/* Applies the animation at t_sec to the scene (tints, glow) and paints the skin: the
+ * dermatomes of the current map when show_dermatomes, then the source's zones (primary in
+ * red, spillover in orange) when show_zones. Call before scene_build_frame. */
+void refview_apply(RefView *rv, Scene *scene, Gfx *gfx, float t_sec, bool show_zones,
+                   bool show_dermatomes);
 /* Appends the travelling signal to a built frame (when visible). */
 void refview_add_signal(RefView *rv, Scene *scene, FrameDesc *frame);
 

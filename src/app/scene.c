@@ -38,7 +38,7 @@ bool scene_add(Scene *s, Gfx *gfx, const char *id, StructureKind kind, LayerId l
         .indices = mesh->indices,
         .vertex_count = mesh->vertex_count,
         .index_count = mesh->index_count,
-        .dynamic_heat = kind == KIND_SKIN,
+        .dynamic_paint = kind == KIND_SKIN,
     };
     if (kind == KIND_SKIN) {
         free(s->skin_positions);
@@ -48,6 +48,12 @@ bool scene_add(Scene *s, Gfx *gfx, const char *id, StructureKind kind, LayerId l
             return false;
         }
         memcpy(s->skin_positions, mesh->positions, sizeof(float) * 3 * mesh->vertex_count);
+        free(s->skin_paint);
+        s->skin_paint = calloc((size_t)mesh->vertex_count * 4, sizeof(float));
+        if (!s->skin_paint) {
+            snprintf(err, err_cap, "scene: out of memory for the skin");
+            return false;
+        }
         s->skin_vertex_count = mesh->vertex_count;
         s->skin_item = s->count;
     }
@@ -176,6 +182,13 @@ bool scene_load_placeholder(Scene *s, Gfx *gfx, char *err, size_t err_cap) {
     return ok;
 }
 
+void scene_upload_skin_paint(Scene *scene, Gfx *gfx) {
+    if (scene->skin_item >= 0 && scene->skin_paint) {
+        gfx_update_paint(gfx, scene->items[scene->skin_item].mesh, scene->skin_paint,
+                         scene->skin_vertex_count);
+    }
+}
+
 static void free_pending(Scene *s) {
     for (int i = 0; i < s->pending_count; i++) {
         free((void *)s->pending[i].positions);
@@ -228,6 +241,8 @@ void scene_unload(Scene *scene, Gfx *gfx) {
     scene->count = 0;
     free(scene->skin_positions);
     scene->skin_positions = NULL;
+    free(scene->skin_paint);
+    scene->skin_paint = NULL;
     scene->skin_vertex_count = 0;
     scene->skin_item = -1;
 }
@@ -264,8 +279,7 @@ static void fill_item(const Scene *s, int i, FrameItem *fi) {
     fi->color[3] = it->color[3];
     fi->emissive = s->item_emissive[i];
     if (i == s->skin_item) {
-        memcpy(fi->heat_color, s->skin_heat_color, sizeof fi->heat_color);
-        fi->heat_strength = s->skin_heat_strength;
+        fi->paint_strength = s->skin_paint_strength;
     }
 }
 

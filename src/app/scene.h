@@ -47,8 +47,8 @@ typedef struct {
     /* per-item state the app changes between frames (referral animation, selection) */
     float item_emissive[SCENE_MAX_ITEMS];
     float item_tint[SCENE_MAX_ITEMS][4]; /* rgb target and amount (a) */
-    float skin_heat_strength;
-    float skin_heat_color[3];
+    float skin_paint_strength;
+    float *skin_paint; /* rgba per skin vertex, uploaded by scene_upload_skin_paint */
     /* picking: the triangles of every structure, gathered while loading */
     PickBvh *pick;
     PickMeshDesc pending[SCENE_MAX_ITEMS]; /* CPU copies until scene_finish builds pick */
@@ -66,6 +66,8 @@ void scene_unload(Scene *scene, Gfx *gfx);
 /* Adds one structure: uploads its mesh and keeps what picking and zones need. */
 bool scene_add(Scene *scene, Gfx *gfx, const char *id, StructureKind kind, LayerId layer,
                const MeshBuf *mesh, char *err, size_t err_cap);
+/* Sends skin_paint to the GPU (after changing it). */
+void scene_upload_skin_paint(Scene *scene, Gfx *gfx);
 /* Call once every structure is added: builds the picking hierarchy. */
 bool scene_finish(Scene *scene, char *err, size_t err_cap);
 /* The structure under pixel (x, y) of a w x h view among the visible layers; -1 if none.

@@ -39,13 +39,12 @@ typedef struct {
 
 typedef struct {
     GfxMesh mesh;
-    float color[4];      /* linear-ish RGB + alpha; alpha < 1 draws translucent */
-    float emissive;      /* 0..1 glow added on top of lighting (tension, pulse) */
-    float heat_color[3]; /* colour that per-vertex heat blends towards */
-    float heat_strength; /* 0 disables the mesh's heat attribute */
-    bool x_ray;          /* draw over everything (e.g. a highlighted nerve behind skin) */
-    float offset_mm[3];  /* moves the mesh (e.g. the travelling signal) */
-    float scale;         /* uniform scale about the origin; 0 means 1 */
+    float color[4];       /* linear-ish RGB + alpha; alpha < 1 draws translucent */
+    float emissive;       /* 0..1 glow added on top of lighting (tension, pulse) */
+    float paint_strength; /* 0 ignores the mesh's per-vertex paint; 1 shows it fully */
+    bool x_ray;           /* draw over everything (e.g. a highlighted nerve behind skin) */
+    float offset_mm[3];   /* moves the mesh (e.g. the travelling signal) */
+    float scale;          /* uniform scale about the origin; 0 means 1 */
 } FrameItem;
 
 typedef struct {

@@ -12,7 +12,7 @@
 
 typedef struct {
     bool used;
-    GLuint vao, vbo, heat_vbo, ibo;
+    GLuint vao, vbo, paint_vbo, ibo;
     uint32_t vertex_count;
     uint32_t index_count;
 } MeshSlot;
@@ -23,8 +23,7 @@ struct Gfx {
     GfxBackend backend;
     bool gles;
     GLuint program;
-    GLint u_view_proj, u_offset_scale, u_color, u_emissive, u_heat_color, u_heat_strength, u_eye,
-        u_light_dir;
+    GLint u_view_proj, u_offset_scale, u_color, u_emissive, u_paint_strength, u_eye, u_light_dir;
     MeshSlot meshes[GFX_MAX_MESHES]; /* slot i holds mesh id i + 1 */
     GLuint ui_program;
     GLint u_viewport, u_tex, u_use_tex;
@@ -130,8 +129,7 @@ static bool create_programs(Gfx *g, const char *dir, char *err, size_t err_cap) 
     g->u_offset_scale = glGetUniformLocation(prog, "u_offset_scale");
     g->u_color = glGetUniformLocation(prog, "u_color");
     g->u_emissive = glGetUniformLocation(prog, "u_emissive");
-    g->u_heat_color = glGetUniformLocation(prog, "u_heat_color");
-    g->u_heat_strength = glGetUniformLocation(prog, "u_heat_strength");
+    g->u_paint_strength = glGetUniformLocation(prog, "u_paint_strength");
     g->u_eye = glGetUniformLocation(prog, "u_eye");
     g->u_light_dir = glGetUniformLocation(prog, "u_light_dir");
     GLuint ui = build_program(dir, "ui", g->gles, err, err_cap);
@@ -259,16 +257,18 @@ GfxMesh gfx_create_mesh(Gfx *gfx, const GfxMeshDesc *desc) {
         glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, 0, (const void *)0);
         glEnableVertexAttribArray(1);
         glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, 0, (const void *)vbytes);
-        if (desc->dynamic_heat) {
-            glGenBuffers(1, &m->heat_vbo);
-            glBindBuffer(GL_ARRAY_BUFFER, m->heat_vbo);
-            glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)((size_t)desc->vertex_count * sizeof(float)),
-                         NULL, GL_DYNAMIC_DRAW);
+        if (desc->dynamic_paint) {
+            size_t pbytes = (size_t)desc->vertex_count * 4 * sizeof(float);
+            float *zero = calloc((size_t)desc->vertex_count * 4, sizeof(float));
+            glGenBuffers(1, &m->paint_vbo);
+            glBindBuffer(GL_ARRAY_BUFFER, m->paint_vbo);
+            glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)pbytes, zero, GL_DYNAMIC_DRAW);
+            free(zero);
             glEnableVertexAttribArray(2);
-            glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, 0, (const void *)0);
+            glVertexAttribPointer(2, 4, GL_FLOAT, GL_FALSE, 0, (const void *)0);
         } else {
             glDisableVertexAttribArray(2);
-            glVertexAttrib1f(2, 0.0f);
+            glVertexAttrib4f(2, 0.0f, 0.0f, 0.0f, 0.0f);
         }
         glGenBuffers(1, &m->ibo);
         glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, m->ibo);
@@ -293,22 +293,22 @@ void gfx_destroy_mesh(Gfx *gfx, GfxMesh mesh) {
         return;
     }
     if (gfx->backend == GFX_BACKEND_GL) {
-        GLuint bufs[3] = {m->vbo, m->heat_vbo, m->ibo};
+        GLuint bufs[3] = {m->vbo, m->paint_vbo, m->ibo};
         glDeleteBuffers(3, bufs);
         glDeleteVertexArrays(1, &m->vao);
     }
     memset(m, 0, sizeof *m);
 }
 
-void gfx_update_heat(Gfx *gfx, GfxMesh mesh, const float *heat, uint32_t vertex_count) {
+void gfx_update_paint(Gfx *gfx, GfxMesh mesh, const float *rgba, uint32_t vertex_count) {
     MeshSlot *m = get_mesh(gfx, mesh);
     if (!m || vertex_count != m->vertex_count) {
         return;
     }
-    if (gfx->backend == GFX_BACKEND_GL && m->heat_vbo) {
-        glBindBuffer(GL_ARRAY_BUFFER, m->heat_vbo);
-        glBufferSubData(GL_ARRAY_BUFFER, 0, (GLsizeiptr)((size_t)vertex_count * sizeof(float)),
-                        heat);
+    if (gfx->backend == GFX_BACKEND_GL && m->paint_vbo) {
+        glBindBuffer(GL_ARRAY_BUFFER, m->paint_vbo);
+        glBufferSubData(GL_ARRAY_BUFFER, 0, (GLsizeiptr)((size_t)vertex_count * 4 * sizeof(float)),
+                        rgba);
     }
 }
 
@@ -441,8 +441,7 @@ static void draw_item(Gfx *g, const FrameItem *it) {
                 it->scale > 0.0f ? it->scale : 1.0f);
     glUniform4fv(g->u_color, 1, it->color);
     glUniform1f(g->u_emissive, it->emissive);
-    glUniform3fv(g->u_heat_color, 1, it->heat_color);
-    glUniform1f(g->u_heat_strength, m->heat_vbo ? it->heat_strength : 0.0f);
+    glUniform1f(g->u_paint_strength, m->paint_vbo ? it->paint_strength : 0.0f);
     glBindVertexArray(m->vao);
     glDrawElements(GL_TRIANGLES, (GLsizei)m->index_count, GL_UNSIGNED_INT, (const void *)0);
 }

@@ -24,7 +24,7 @@ typedef struct {
     const uint32_t *indices;
     uint32_t vertex_count;
     uint32_t index_count; /* a multiple of 3 */
-    bool dynamic_heat;    /* reserve a per-vertex heat value, updated with gfx_update_heat */
+    bool dynamic_paint;   /* reserve per-vertex paint (rgb + amount), see gfx_update_paint */
 } GfxMeshDesc;
 
 typedef struct {
@@ -42,8 +42,10 @@ void gfx_destroy(Gfx *gfx);
 /* Uploads an indexed mesh; returns {0} if the description is invalid (an index out of range). */
 GfxMesh gfx_create_mesh(Gfx *gfx, const GfxMeshDesc *desc);
 void gfx_destroy_mesh(Gfx *gfx, GfxMesh mesh);
-/* Replaces the per-vertex heat (0..1, vertex_count values) of a dynamic-heat mesh. */
-void gfx_update_heat(Gfx *gfx, GfxMesh mesh, const float *heat, uint32_t vertex_count);
+/* Replaces the per-vertex paint of a dynamic-paint mesh: 4 floats per vertex, an RGB colour
+ * and how much of it covers the base colour (0..1). Zones, dermatomes and pain drawings
+ * are painted on the skin this way. */
+void gfx_update_paint(Gfx *gfx, GfxMesh mesh, const float *rgba, uint32_t vertex_count);
 
 /* Uploads an RGBA8 image (top row first) as a texture for the overlay; {0} on failure. */
 GfxTexture gfx_create_texture(Gfx *gfx, int w, int h, const uint8_t *rgba);
