@@ -1,0 +1,1042 @@
+/* The frame, input, ids, layout and command list of the ui_ module; the widgets are in
+ * ui_widgets.c. */
+#include "ui/ui.h"
+
+#include <assert.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/ui_internal.h"
+
+static const float SLOP_PX = 8.0f;
+static const float DOUBLE_TAP_SEC = 0.3f;
+static const float DOUBLE_TAP_PX = 20.0f;
+static const size_t ARENA_BLOCK = 16384;
+
+struct UiArenaBlock {
+    UiArenaBlock *next;
+    size_t used, cap;
+    char data[];
+};
+
+/* --- small helpers ------------------------------------------------------------------ */
+
+float ui__s(const UiContext *c, float logical_px) {
+    return logical_px * c->scale;
+}
+
+float ui_px(const UiContext *ctx, float logical_px) {
+    return ui__s(ctx, logical_px);
+}
+
+UiRect ui__intersect(UiRect a, UiRect b) {
+    float x0 = fmaxf(a.x, b.x), y0 = fmaxf(a.y, b.y);
+    float x1 = fminf(a.x + a.w, b.x + b.w), y1 = fminf(a.y + a.h, b.y + b.h);
+    UiRect r = {x0, y0, fmaxf(0.0f, x1 - x0), fmaxf(0.0f, y1 - y0)};
+    return r;
+}
+
+bool ui__contains(UiRect r, float x, float y) {
+    return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h;
+}
+
+UiId ui__hash(UiId seed, const char *s, size_t len) {
+    uint32_t h = seed ? seed : 2166136261u;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h ? h : 1; /* 0 means "no widget" */
+}
+
+static UiId id_seed(const UiContext *c) {
+    return c->id_depth > 0 ? c->id_stack[c->id_depth - 1] : 0;
+}
+
+UiId ui__label_id(const UiContext *c, const char *label, int *out_visible_len) {
+    const char *key = strstr(label, "##");
+    if (out_visible_len) {
+        *out_visible_len = key ? (int)(key - label) : (int)strlen(label);
+    }
+    const char *s = key ? key + 2 : label;
+    return ui__hash(id_seed(c), s, strlen(s));
+}
+
+UiId ui_id(const UiContext *ctx, const char *str) {
+    return ui__label_id(ctx, str, NULL);
+}
+
+void ui_push_id(UiContext *ctx, const char *str) {
+    assert(ctx->id_depth < UI_MAX_IDS);
+    if (ctx->id_depth < UI_MAX_IDS) {
+        ctx->id_stack[ctx->id_depth] = ui__hash(id_seed(ctx), str, strlen(str));
+        ctx->id_depth++;
+    }
+}
+
+void ui_push_id_int(UiContext *ctx, int n) {
+    char buf[16];
+    int len = 0;
+    unsigned u = (unsigned)n;
+    buf[len++] = '#';
+    do {
+        buf[len++] = (char)('0' + u % 10u);
+        u /= 10u;
+    } while (u && len < (int)sizeof buf);
+    assert(ctx->id_depth < UI_MAX_IDS);
+    if (ctx->id_depth < UI_MAX_IDS) {
+        ctx->id_stack[ctx->id_depth] = ui__hash(id_seed(ctx), buf, (size_t)len);
+        ctx->id_depth++;
+    }
+}
+
+void ui_pop_id(UiContext *ctx) {
+    assert(ctx->id_depth > 0);
+    if (ctx->id_depth > 0) {
+        ctx->id_depth--;
+    }
+}
+
+void ui_set_focus(UiContext *ctx, const char *str) {
+    ctx->focus = ui_id(ctx, str);
+    ctx->caret = -1; /* the field puts it at the end */
+    ctx->settle = true;
+}
+
+bool ui_has_focus(const UiContext *ctx, const char *str) {
+    return ctx->focus != 0 && ctx->focus == ui_id(ctx, str);
+}
+
+float ui__measure(UiContext *c, int font, float size_px, const char *s, int len) {
+    return len > 0 ? c->measure(c->measure_user, font, size_px, s, len) : 0.0f;
+}
+
+float ui_text_width(UiContext *ctx, int font, float size_px, const char *text) {
+    return ui__measure(ctx, font, size_px, text, (int)strlen(text));
+}
+
+float ui__line_h(float size_px) {
+    return size_px * UI_LINE_HEIGHT;
+}
+
+/* --- context ------------------------------------------------------------------------ */
+
+UiContext *ui_create(const UiDesc *desc) {
+    if (!desc || !desc->measure) {
+        return NULL;
+    }
+    UiContext *c = calloc(1, sizeof *c);
+    if (!c) {
+        return NULL;
+    }
+    c->measure = desc->measure;
+    c->measure_user = desc->measure_user;
+    if (desc->theme) {
+        c->theme = *desc->theme;
+    } else {
+        ui_theme_default(&c->theme);
+    }
+    c->scale = 1.0f;
+    c->last_tap_time = -1e9;
+    c->redraw = true;
+    c->caret = -1;
+    return c;
+}
+
+void ui_destroy(UiContext *ctx) {
+    if (!ctx) {
+        return;
+    }
+    UiArenaBlock *b = ctx->arena;
+    while (b) {
+        UiArenaBlock *next = b->next;
+        free(b);
+        b = next;
+    }
+    free(ctx->cmds);
+    free(ctx);
+}
+
+void ui_set_theme(UiContext *ctx, const UiTheme *theme) {
+    ctx->theme = *theme;
+    ctx->settle = true;
+}
+
+const UiTheme *ui_get_theme(const UiContext *ctx) {
+    return &ctx->theme;
+}
+
+/* --- commands and the text arena ---------------------------------------------------- */
+
+UiCommand *ui__push_cmd(UiContext *c, UiCommandKind kind) {
+    if (c->cmd_count == c->cmd_cap) {
+        int cap = c->cmd_cap ? c->cmd_cap * 2 : 256;
+        UiCommand *n = realloc(c->cmds, (size_t)cap * sizeof *n);
+        if (!n) {
+            return NULL;
+        }
+        c->cmds = n;
+        c->cmd_cap = cap;
+    }
+    UiCommand *cmd = &c->cmds[c->cmd_count++];
+    memset(cmd, 0, sizeof *cmd);
+    cmd->kind = kind;
+    return cmd;
+}
+
+void ui__rect(UiContext *c, UiRect r, float radius, uint32_t color) {
+    UiCommand *cmd = ui__push_cmd(c, UI_CMD_RECT);
+    if (cmd) {
+        cmd->rect = r;
+        cmd->radius = radius;
+        ui_color_to_floats(color, cmd->rgba);
+    }
+}
+
+void ui__outline(UiContext *c, UiRect r, float radius, float thickness, uint32_t color) {
+    UiCommand *cmd = ui__push_cmd(c, UI_CMD_OUTLINE);
+    if (cmd) {
+        cmd->rect = r;
+        cmd->radius = radius;
+        cmd->thickness = thickness;
+        ui_color_to_floats(color, cmd->rgba);
+    }
+}
+
+void ui__line(UiContext *c, float x0, float y0, float x1, float y1, float thickness,
+              uint32_t color) {
+    UiCommand *cmd = ui__push_cmd(c, UI_CMD_LINE);
+    if (cmd) {
+        cmd->x0 = x0;
+        cmd->y0 = y0;
+        cmd->x1 = x1;
+        cmd->y1 = y1;
+        cmd->thickness = thickness;
+        ui_color_to_floats(color, cmd->rgba);
+    }
+}
+
+/* Blocks are never moved or freed during a frame, so text pointers handed out earlier in
+ * the frame stay valid while later text is added. */
+const char *ui__arena_copy(UiContext *c, const char *s, int len) {
+    size_t n = (size_t)(len > 0 ? len : 0);
+    UiArenaBlock **link = &c->arena;
+    for (UiArenaBlock *b = c->arena; b; b = b->next) {
+        if (b->cap - b->used >= n) {
+            char *dst = b->data + b->used;
+            memcpy(dst, s, n);
+            b->used += n;
+            return dst;
+        }
+        link = &b->next;
+    }
+    size_t cap = n > ARENA_BLOCK ? n : ARENA_BLOCK;
+    UiArenaBlock *b = malloc(sizeof *b + cap);
+    if (!b) {
+        return NULL;
+    }
+    b->next = NULL;
+    b->cap = cap;
+    b->used = n;
+    memcpy(b->data, s, n);
+    *link = b;
+    return b->data;
+}
+
+void ui__text_cmd(UiContext *c, float x, float y, int font, float size_px, const char *s, int len,
+                  float w, uint32_t color) {
+    if (!s) {
+        return;
+    }
+    UiCommand *cmd = ui__push_cmd(c, UI_CMD_TEXT);
+    if (cmd) {
+        cmd->rect = (UiRect){x, y, w, ui__line_h(size_px)};
+        cmd->font = font;
+        cmd->size_px = size_px;
+        cmd->text = s;
+        cmd->len = len;
+        ui_color_to_floats(color, cmd->rgba);
+    }
+}
+
+UiRect ui__clip(const UiContext *c) {
+    if (c->clip_depth > 0) {
+        return c->clips[c->clip_depth - 1];
+    }
+    UiRect screen = {0.0f, 0.0f, (float)c->w, (float)c->h};
+    return screen;
+}
+
+void ui__clip_push(UiContext *c, UiRect r) {
+    UiRect cr = ui__intersect(r, ui__clip(c));
+    assert(c->clip_depth < UI_MAX_CLIPS);
+    if (c->clip_depth < UI_MAX_CLIPS) {
+        c->clips[c->clip_depth++] = cr;
+    }
+    UiCommand *cmd = ui__push_cmd(c, UI_CMD_CLIP_PUSH);
+    if (cmd) {
+        cmd->rect = cr;
+    }
+}
+
+void ui__clip_pop(UiContext *c) {
+    assert(c->clip_depth > 0);
+    if (c->clip_depth > 0) {
+        c->clip_depth--;
+    }
+    UiCommand *cmd = ui__push_cmd(c, UI_CMD_CLIP_POP);
+    if (cmd) {
+        cmd->rect = ui__clip(c);
+    }
+}
+
+const UiCommand *ui_commands(const UiContext *ctx, int *out_count) {
+    *out_count = ctx->cmd_count;
+    return ctx->cmds;
+}
+
+static uint64_t hash_bytes(uint64_t h, const void *p, size_t n) {
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i++) {
+        h ^= b[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+/* What the commands would draw, without the text pointers (which change every frame). */
+static uint64_t hash_commands(const UiContext *c) {
+    uint64_t h = 14695981039346656037ull;
+    h = hash_bytes(h, &c->w, sizeof c->w);
+    h = hash_bytes(h, &c->h, sizeof c->h);
+    for (int i = 0; i < c->cmd_count; i++) {
+        UiCommand cmd = c->cmds[i];
+        const char *text = cmd.text;
+        cmd.text = NULL;
+        h = hash_bytes(h, &cmd, sizeof cmd);
+        if (text) {
+            h = hash_bytes(h, text, (size_t)cmd.len);
+        }
+    }
+    return h;
+}
+
+/* --- layers, hits, focus ------------------------------------------------------------ */
+
+UiId ui__current_layer(const UiContext *c) {
+    return c->layer_depth > 0 ? c->layer_stack[c->layer_depth - 1] : 0;
+}
+
+UiId ui__layer_at(const UiContext *c, float x, float y) {
+    for (int i = c->prev_layer_count - 1; i >= 0; i--) {
+        if (ui__contains(c->prev_layers[i].rect, x, y)) {
+            return c->prev_layers[i].id;
+        }
+    }
+    return 0;
+}
+
+void ui__add_hit(UiContext *c, UiRect r) {
+    if (c->hit_count < UI_MAX_HITS && r.w > 0.0f && r.h > 0.0f) {
+        c->hits[c->hit_count++] = r;
+    }
+}
+
+static bool over_ui(const UiContext *c, float x, float y) {
+    for (int i = 0; i < c->layer_count; i++) {
+        if (ui__contains(c->layers[i].rect, x, y)) {
+            return true;
+        }
+    }
+    for (int i = 0; i < c->hit_count; i++) {
+        if (ui__contains(c->hits[i], x, y)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static float dist(float x0, float y0, float x1, float y1) {
+    return hypotf(x1 - x0, y1 - y0);
+}
+
+UiInteract ui__interact(UiContext *c, UiId id, UiRect r, bool focusable, bool disabled) {
+    UiInteract res = {.pointer = -1};
+    UiRect vr = ui__intersect(r, ui__clip(c));
+    ui__add_hit(c, vr);
+    if (disabled) {
+        return res;
+    }
+    if (focusable && c->focus_count < UI_MAX_FOCUS) {
+        c->focus_order[c->focus_count++] = id;
+    }
+    UiId layer = ui__current_layer(c);
+    for (int i = 0; i < UI_MAX_POINTERS; i++) {
+        UiPointer *p = &c->ptr[i];
+        if (p->went_down && p->left && p->active == 0 && ui__contains(vr, p->down_x, p->down_y) &&
+            ui__layer_at(c, p->down_x, p->down_y) == layer) {
+            p->active = id;
+            res.pressed = true;
+            c->pressed_this_frame = id;
+            if (focusable && c->focus != id) {
+                c->focus = id;
+                c->caret = -1;
+            }
+            c->focus_visible = false;
+        }
+        if (p->active != id) {
+            continue;
+        }
+        res.pointer = i;
+        if (p->down) {
+            res.held = true;
+        } else {
+            /* released: a click if it let go inside */
+            res.clicked = ui__contains(vr, p->up_x, p->up_y);
+            p->active = 0;
+            c->settle = true;
+        }
+    }
+    const UiPointer *m = &c->ptr[INPUT_MOUSE_ID];
+    if ((m->active == 0 || m->active == id) && ui__contains(vr, m->x, m->y) &&
+        ui__layer_at(c, m->x, m->y) == layer && (!m->down || m->active == id)) {
+        res.hovered = true;
+    }
+    if (c->focus == id) {
+        res.focused = true;
+        if (c->input && !c->focus_is_text) {
+            for (int i = 0; i < c->input->count; i++) {
+                const InputEvent *e = &c->input->events[i];
+                if (c->key_target[i] == id && !c->used[i] && e->kind == INPUT_KEY_PRESS &&
+                    (e->key == INPUT_KEY_ENTER || e->key == INPUT_KEY_SPACE)) {
+                    c->used[i] = true;
+                    res.clicked = true;
+                    c->settle = true;
+                }
+            }
+        }
+    }
+    return res;
+}
+
+void ui__draw_focus(UiContext *c, UiId id, UiRect r, bool inset) {
+    if (c->focus != id || !c->focus_visible) {
+        return;
+    }
+    float t = ui__s(c, c->theme.focus_px);
+    float g = inset ? 0.0f : t;
+    UiRect o = {r.x - g, r.y - g, r.w + 2.0f * g, r.h + 2.0f * g};
+    ui__outline(c, o, ui__s(c, c->theme.radius_px) + g, t, c->theme.focus);
+}
+
+/* --- layout ------------------------------------------------------------------------- */
+
+UiLayout *ui__layout(UiContext *c) {
+    assert(c->layout_depth > 0);
+    return &c->layouts[c->layout_depth - 1];
+}
+
+void ui__layout_push(UiContext *c, UiLayoutMode mode, UiRect r) {
+    assert(c->layout_depth < UI_MAX_LAYOUTS);
+    if (c->layout_depth >= UI_MAX_LAYOUTS) {
+        return;
+    }
+    UiLayout *l = &c->layouts[c->layout_depth++];
+    memset(l, 0, sizeof *l);
+    l->mode = mode;
+    l->rect = r;
+    l->outer = r;
+    l->cur_x = r.x;
+    l->cur_y = r.y;
+    l->max_x = r.x;
+    l->max_y = r.y;
+    l->cols = 1;
+}
+
+UiLayout *ui__layout_pop(UiContext *c) {
+    assert(c->layout_depth > 1);
+    if (c->layout_depth <= 1) {
+        return &c->layouts[0];
+    }
+    return &c->layouts[--c->layout_depth];
+}
+
+/* A child container ended: the parent continues below it. */
+static void layout_advance_past(UiContext *c, const UiLayout *child) {
+    UiLayout *l = ui__layout(c);
+    float sp = ui__s(c, c->theme.spacing_px);
+    float bottom = child->max_y;
+    if (bottom <= child->outer.y) {
+        return; /* nothing was placed */
+    }
+    UiRect r = {child->outer.x, child->outer.y, child->max_x - child->outer.x,
+                bottom - child->outer.y};
+    if (l->mode == UI_LAYOUT_ROW) {
+        l->cur_x = r.x + r.w + sp;
+        l->line_h = fmaxf(l->line_h, r.h);
+    } else {
+        l->cur_y = bottom + sp;
+    }
+    l->max_x = fmaxf(l->max_x, r.x + r.w);
+    l->max_y = fmaxf(l->max_y, bottom);
+    c->last_rect = r;
+}
+
+float ui__layout_width(const UiContext *c, float nat_w, bool fill) {
+    if (c->has_next_rect) {
+        return fmaxf(c->next_rect.w, nat_w);
+    }
+    if (c->has_next_width) {
+        return fmaxf(c->next_width, nat_w);
+    }
+    const UiLayout *l = &c->layouts[c->layout_depth - 1];
+    if (l->mode == UI_LAYOUT_ROW || !fill) {
+        return nat_w;
+    }
+    return fmaxf(l->rect.w, nat_w);
+}
+
+UiRect ui__layout_next(UiContext *c, float nat_w, float nat_h, bool fill) {
+    UiLayout *l = ui__layout(c);
+    float w = ui__layout_width(c, nat_w, fill);
+    float sp = ui__s(c, c->theme.spacing_px);
+    UiRect r;
+    if (c->has_next_rect) {
+        r = c->next_rect;
+        r.w = w;
+        r.h = fmaxf(r.h, nat_h);
+    } else if (l->mode == UI_LAYOUT_ROW) {
+        if (l->cur_x > l->rect.x && l->cur_x + w > l->rect.x + l->rect.w) {
+            l->cur_x = l->rect.x;
+            l->cur_y += l->line_h + sp;
+            l->line_h = 0.0f;
+        }
+        r = (UiRect){l->cur_x, l->cur_y, w, nat_h};
+        l->cur_x += w + sp;
+        l->line_h = fmaxf(l->line_h, nat_h);
+    } else {
+        r = (UiRect){l->rect.x, l->cur_y, w, nat_h};
+        l->cur_y += nat_h + sp;
+    }
+    if (!c->has_next_rect) {
+        l->max_x = fmaxf(l->max_x, r.x + r.w);
+        l->max_y = fmaxf(l->max_y, r.y + r.h);
+    }
+    c->has_next_rect = false;
+    c->has_next_width = false;
+    c->last_rect = r;
+    return r;
+}
+
+void ui_area_begin(UiContext *ctx, UiRect r) {
+    ui__layout_push(ctx, UI_LAYOUT_STACK, r);
+}
+
+void ui_area_end(UiContext *ctx) {
+    UiLayout *child = ui__layout_pop(ctx);
+    ctx->last_rect = (UiRect){child->outer.x, child->outer.y, child->max_x - child->outer.x,
+                              child->max_y - child->outer.y};
+}
+
+void ui_row_begin(UiContext *ctx) {
+    UiLayout *l = ui__layout(ctx);
+    UiRect r = {l->mode == UI_LAYOUT_ROW ? l->cur_x : l->rect.x, l->cur_y,
+                l->mode == UI_LAYOUT_ROW ? l->rect.x + l->rect.w - l->cur_x : l->rect.w,
+                l->rect.h - (l->cur_y - l->rect.y)};
+    ui__layout_push(ctx, UI_LAYOUT_ROW, r);
+}
+
+void ui_row_end(UiContext *ctx) {
+    UiLayout *child = ui__layout_pop(ctx);
+    layout_advance_past(ctx, child);
+}
+
+void ui_columns_begin(UiContext *ctx, int n) {
+    assert(n >= 1);
+    if (n < 1) {
+        n = 1;
+    }
+    UiLayout *l = ui__layout(ctx);
+    float sp = ui__s(ctx, ctx->theme.spacing_px);
+    UiRect outer = {l->rect.x, l->cur_y, l->rect.w, l->rect.h - (l->cur_y - l->rect.y)};
+    float cw = (outer.w - sp * (float)(n - 1)) / (float)n;
+    UiRect first = {outer.x, outer.y, fmaxf(cw, 0.0f), outer.h};
+    ui__layout_push(ctx, UI_LAYOUT_COLUMNS, first);
+    UiLayout *cl = ui__layout(ctx);
+    cl->outer = outer;
+    cl->cols = n;
+}
+
+void ui_column_next(UiContext *ctx) {
+    UiLayout *l = ui__layout(ctx);
+    assert(l->mode == UI_LAYOUT_COLUMNS);
+    if (l->mode != UI_LAYOUT_COLUMNS || l->col + 1 >= l->cols) {
+        return;
+    }
+    l->col++;
+    l->rect.x = l->outer.x + (l->rect.w + ui__s(ctx, ctx->theme.spacing_px)) * (float)l->col;
+    l->cur_x = l->rect.x;
+    l->cur_y = l->outer.y;
+}
+
+void ui_columns_end(UiContext *ctx) {
+    UiLayout *child = ui__layout_pop(ctx);
+    layout_advance_past(ctx, child);
+}
+
+void ui_spacer(UiContext *ctx, float logical_px) {
+    UiLayout *l = ui__layout(ctx);
+    float s = ui__s(ctx, logical_px);
+    if (l->mode == UI_LAYOUT_ROW) {
+        l->cur_x += s;
+    } else {
+        l->cur_y += s;
+        l->max_y = fmaxf(l->max_y, l->cur_y);
+    }
+}
+
+void ui_set_next_rect(UiContext *ctx, UiRect r) {
+    ctx->next_rect = r;
+    ctx->has_next_rect = true;
+}
+
+void ui_set_next_width(UiContext *ctx, float w_px) {
+    ctx->next_width = w_px;
+    ctx->has_next_width = true;
+}
+
+UiRect ui_last_rect(const UiContext *ctx) {
+    return ctx->last_rect;
+}
+
+float ui_available_width(const UiContext *ctx) {
+    const UiLayout *l = &ctx->layouts[ctx->layout_depth - 1];
+    if (l->mode == UI_LAYOUT_ROW) {
+        return fmaxf(0.0f, l->rect.x + l->rect.w - l->cur_x);
+    }
+    return l->rect.w;
+}
+
+/* --- scrolling ---------------------------------------------------------------------- */
+
+UiScroll *ui__scroll_state(UiContext *c, UiId id) {
+    UiScroll *free_slot = NULL, *oldest = &c->scrolls[0];
+    for (int i = 0; i < UI_MAX_SCROLLS; i++) {
+        UiScroll *s = &c->scrolls[i];
+        if (s->id == id) {
+            s->last_frame = c->frame;
+            return s;
+        }
+        if (s->id == 0 && !free_slot) {
+            free_slot = s;
+        }
+        if (s->last_frame < oldest->last_frame) {
+            oldest = s;
+        }
+    }
+    UiScroll *s = free_slot ? free_slot : oldest;
+    memset(s, 0, sizeof *s);
+    s->id = id;
+    s->last_frame = c->frame;
+    return s;
+}
+
+static float scroll_max(const UiScroll *s, float view_h) {
+    return fmaxf(0.0f, s->content_h - view_h);
+}
+
+void ui__scroll_begin(UiContext *c, UiId id, UiRect view, UiScrollFrame *out) {
+    UiScroll *s = ui__scroll_state(c, id);
+    UiRect vr = ui__intersect(view, ui__clip(c));
+    UiId layer = ui__current_layer(c);
+    for (int i = 0; i < UI_MAX_POINTERS; i++) {
+        UiPointer *p = &c->ptr[i];
+        if (p->went_down && ui__contains(vr, p->down_x, p->down_y) &&
+            ui__layer_at(c, p->down_x, p->down_y) == layer) {
+            p->scroll = id;
+            p->scroll_stolen = false;
+        }
+        if (p->scroll != id || (!p->down && !p->went_up)) {
+            continue;
+        }
+        float dy = p->y - p->down_y, dx = p->x - p->down_x;
+        if (!p->scroll_stolen && fabsf(dy) > c->slop && fabsf(dy) > fabsf(dx)) {
+            /* the finger is scrolling, not tapping: take it from the item under it */
+            p->scroll_stolen = true;
+            p->active = id;
+            s->offset += p->down_y - p->y;
+            c->settle = true;
+        } else if (p->scroll_stolen && p->active == id) {
+            s->offset += p->prev_y - p->y;
+        }
+        if (p->active == id && !p->down) {
+            p->active = 0;
+        }
+    }
+    s->offset = fminf(fmaxf(s->offset, 0.0f), scroll_max(s, view.h));
+    ui__add_hit(c, vr);
+    out->state = s;
+    out->view = view;
+    out->content_top = view.y - s->offset;
+    ui__clip_push(c, view);
+    out->clip_cmd = c->cmd_count - 1;
+    ui__layout_push(c, UI_LAYOUT_STACK, (UiRect){view.x, out->content_top, view.w, 1e9f});
+    out->layout_depth = c->layout_depth;
+}
+
+float ui__scroll_end(UiContext *c, UiScrollFrame *f) {
+    assert(c->layout_depth == f->layout_depth);
+    UiLayout *l = ui__layout_pop(c);
+    float content_h = l->max_y - f->content_top;
+    UiScroll *s = f->state;
+    s->content_h = content_h;
+    UiRect vr = ui__intersect(f->view, ui__clip(c));
+    UiId layer = ui__current_layer(c);
+    if (c->input) {
+        for (int i = 0; i < c->input->count; i++) {
+            const InputEvent *e = &c->input->events[i];
+            if (e->kind != INPUT_WHEEL || c->used[i] || !ui__contains(vr, e->x_px, e->y_px) ||
+                ui__layer_at(c, e->x_px, e->y_px) != layer) {
+                continue;
+            }
+            c->used[i] = true;
+            float before = s->offset;
+            s->offset -= e->wheel_y * ui__s(c, 48.0f);
+            s->offset = fminf(fmaxf(s->offset, 0.0f), scroll_max(s, f->view.h));
+            if (s->offset != before) {
+                c->settle = true;
+            }
+        }
+    }
+    ui__clip_pop(c);
+    return content_h;
+}
+
+/* --- the frame ---------------------------------------------------------------------- */
+
+static void release_all(UiContext *c) {
+    for (int i = 0; i < UI_MAX_POINTERS; i++) {
+        UiPointer *p = &c->ptr[i];
+        p->down = false;
+        p->active = 0;
+        p->scroll = 0;
+    }
+}
+
+static void move_focus(UiContext *c, bool backwards) {
+    int n = c->prev_focus_count;
+    if (n == 0) {
+        return;
+    }
+    int at = -1;
+    for (int i = 0; i < n; i++) {
+        if (c->prev_focus_order[i] == c->focus) {
+            at = i;
+            break;
+        }
+    }
+    int next;
+    if (at < 0) {
+        next = backwards ? n - 1 : 0;
+    } else {
+        next = backwards ? (at + n - 1) % n : (at + 1) % n;
+    }
+    c->focus = c->prev_focus_order[next];
+    c->focus_visible = true;
+    c->focus_is_text = false; /* the field says so again when it runs */
+    c->caret = -1;
+    c->settle = true;
+}
+
+static void begin_pointer_event(UiContext *c, const InputEvent *e, int index) {
+    if (e->pointer_id < 0 || e->pointer_id >= UI_MAX_POINTERS) {
+        return;
+    }
+    UiPointer *p = &c->ptr[e->pointer_id];
+    if (e->kind == INPUT_POINTER_DOWN) {
+        bool others = false;
+        for (int i = 0; i < UI_MAX_POINTERS; i++) {
+            if (c->ptr[i].down && i != e->pointer_id) {
+                c->ptr[i].multi = true;
+                others = true;
+            }
+        }
+        p->down = true;
+        p->went_down = true;
+        p->left = e->pointer_id != INPUT_MOUSE_ID || e->button == INPUT_BUTTON_LEFT;
+        p->dragged = false;
+        p->multi = others;
+        p->x = p->down_x = e->x_px;
+        p->y = p->down_y = e->y_px;
+        p->active = 0;
+        p->scroll = 0;
+        p->scroll_stolen = false;
+        c->any_went_down = true;
+        return;
+    }
+    p->x = e->x_px;
+    p->y = e->y_px;
+    if (p->down && dist(p->down_x, p->down_y, p->x, p->y) > c->slop) {
+        p->dragged = true;
+    }
+    if (e->kind == INPUT_POINTER_UP && p->down) {
+        p->down = false;
+        p->went_up = true;
+        p->up_x = e->x_px;
+        p->up_y = e->y_px;
+        c->tap_event[index] = p->left && !p->dragged && !p->multi;
+    }
+}
+
+static void begin_key_event(UiContext *c, const InputEvent *e, int index) {
+    if (e->kind == INPUT_KEY_PRESS && e->key == INPUT_KEY_TAB) {
+        if (c->prev_focus_count > 0) {
+            move_focus(c, e->shift);
+            c->used[index] = true;
+        }
+        return;
+    }
+    if (e->kind == INPUT_KEY_PRESS && e->key == INPUT_KEY_ESCAPE) {
+        if (c->focus && c->focus_is_text) {
+            c->focus = 0; /* first leave the field */
+            c->used[index] = true;
+            c->settle = true;
+            return;
+        }
+        for (int i = c->prev_layer_count - 1; i >= 0; i--) {
+            if (c->prev_layers[i].closable) {
+                c->close_request = c->prev_layers[i].id;
+                c->used[index] = true;
+                c->settle = true;
+                break;
+            }
+        }
+        return;
+    }
+    if (c->focus) {
+        c->key_target[index] = c->focus;
+    }
+}
+
+void ui_begin(UiContext *ctx, const InputFrame *input, int w_px, int h_px, float ui_scale,
+              float dt_sec) {
+    UiContext *c = ctx;
+    assert(!c->in_frame);
+    c->in_frame = true;
+    c->input = input;
+    c->w = w_px > 0 ? w_px : 1;
+    c->h = h_px > 0 ? h_px : 1;
+    c->scale = ui_scale > 0.0f ? ui_scale : 1.0f;
+    c->time_sec += dt_sec > 0.0f ? dt_sec : 0.0f;
+    c->frame++;
+    c->slop = ui__s(c, SLOP_PX);
+    c->cmd_count = 0;
+    for (UiArenaBlock *b = c->arena; b; b = b->next) {
+        b->used = 0;
+    }
+    c->settle = false;
+    c->redraw = false;
+    c->id_depth = 0;
+    c->focus_count = 0;
+    c->pressed_this_frame = 0;
+    c->any_went_down = false;
+    c->layer_count = 0;
+    c->layer_depth = 0;
+    c->close_request = 0;
+    c->hit_count = 0;
+    c->clip_depth = 0;
+    c->scroll_depth = 0;
+    c->panel_depth = 0;
+    c->has_next_rect = c->has_next_width = false;
+    c->bg_tap = c->bg_double = false;
+    memset(c->used, 0, sizeof c->used);
+    memset(c->key_target, 0, sizeof c->key_target);
+    memset(c->tap_event, 0, sizeof c->tap_event);
+    for (int i = 0; i < UI_MAX_POINTERS; i++) {
+        UiPointer *p = &c->ptr[i];
+        p->went_down = p->went_up = false;
+        p->owned_frame = false;
+        p->prev_x = p->x;
+        p->prev_y = p->y;
+    }
+    int n = input ? input->count : 0;
+    for (int i = 0; i < n; i++) {
+        const InputEvent *e = &input->events[i];
+        switch (e->kind) {
+            case INPUT_POINTER_DOWN:
+            case INPUT_POINTER_MOVE:
+            case INPUT_POINTER_UP:
+                begin_pointer_event(c, e, i);
+                break;
+            case INPUT_KEY_PRESS:
+            case INPUT_TEXT:
+                begin_key_event(c, e, i);
+                break;
+            case INPUT_FOCUS_LOST:
+                release_all(c);
+                c->redraw = true;
+                break;
+            case INPUT_RESIZE:
+            case INPUT_EXPOSE:
+            case INPUT_FOCUS_GAINED:
+                c->redraw = true;
+                break;
+            default:
+                break;
+        }
+    }
+    float pad = ui__s(c, c->theme.padding_px);
+    c->layout_depth = 0;
+    ui__layout_push(c, UI_LAYOUT_STACK,
+                    (UiRect){pad, pad, (float)c->w - 2.0f * pad, (float)c->h - 2.0f * pad});
+    c->last_rect = (UiRect){0};
+}
+
+/* Who each pointer event belongs to, in event order; background taps and double-taps. */
+static void settle_events(UiContext *c) {
+    bool own[UI_MAX_POINTERS];
+    for (int i = 0; i < UI_MAX_POINTERS; i++) {
+        own[i] = c->ptr[i].owned;
+    }
+    int n = c->input ? c->input->count : 0;
+    for (int i = 0; i < n; i++) {
+        const InputEvent *e = &c->input->events[i];
+        bool pointer = e->kind == INPUT_POINTER_DOWN || e->kind == INPUT_POINTER_MOVE ||
+                       e->kind == INPUT_POINTER_UP;
+        if (pointer && e->pointer_id >= 0 && e->pointer_id < UI_MAX_POINTERS) {
+            int pid = e->pointer_id;
+            if (e->kind == INPUT_POINTER_DOWN) {
+                own[pid] = over_ui(c, e->x_px, e->y_px);
+            }
+            /* a mouse moving with no button down belongs to nobody */
+            bool hover_move = e->kind == INPUT_POINTER_MOVE && pid == INPUT_MOUSE_ID &&
+                              !c->ptr[pid].down && !c->ptr[pid].went_up;
+            if (own[pid] && !hover_move) {
+                c->used[i] = true;
+                c->ptr[pid].owned_frame = true;
+            }
+            if (e->kind == INPUT_POINTER_UP && c->tap_event[i] && !own[pid]) {
+                if (c->time_sec - c->last_tap_time <= DOUBLE_TAP_SEC &&
+                    dist(c->last_tap_x, c->last_tap_y, e->x_px, e->y_px) <=
+                        ui__s(c, DOUBLE_TAP_PX)) {
+                    c->bg_double = true;
+                    c->bg_double_x = e->x_px;
+                    c->bg_double_y = e->y_px;
+                    c->last_tap_time = -1e9; /* a third tap starts a new pair */
+                } else {
+                    c->last_tap_time = c->time_sec;
+                    c->last_tap_x = e->x_px;
+                    c->last_tap_y = e->y_px;
+                }
+                c->bg_tap = true;
+                c->bg_tap_x = e->x_px;
+                c->bg_tap_y = e->y_px;
+            }
+        } else if (e->kind == INPUT_WHEEL && !c->used[i] && over_ui(c, e->x_px, e->y_px)) {
+            c->used[i] = true;
+        }
+    }
+    for (int i = 0; i < UI_MAX_POINTERS; i++) {
+        c->ptr[i].owned = own[i];
+    }
+}
+
+void ui_end(UiContext *ctx) {
+    UiContext *c = ctx;
+    assert(c->in_frame);
+    assert(c->layout_depth == 1 && "a begin without its end (area, row, columns, list, panel)");
+    assert(c->id_depth == 0 && "ui_push_id without ui_pop_id");
+    c->in_frame = false;
+    settle_events(c);
+    for (int i = 0; i < UI_MAX_POINTERS; i++) {
+        UiPointer *p = &c->ptr[i];
+        if (!p->down && p->active) {
+            p->active = 0; /* its widget went away before the release */
+        }
+    }
+    /* a press that no widget took (the 3-D view, a card's background) takes focus away */
+    if (c->any_went_down && c->pressed_this_frame == 0 && c->focus) {
+        c->focus = 0;
+        c->settle = true;
+    }
+    bool focus_alive = false;
+    for (int i = 0; i < c->focus_count; i++) {
+        focus_alive |= c->focus_order[i] == c->focus;
+    }
+    if (c->focus && !focus_alive && c->frame > 1) {
+        c->focus = 0;
+        c->settle = true;
+    }
+    if (!c->focus) {
+        c->focus_is_text = false;
+    }
+    memcpy(c->prev_focus_order, c->focus_order, sizeof c->focus_order);
+    c->prev_focus_count = c->focus_count;
+    memcpy(c->prev_layers, c->layers, sizeof c->layers);
+    c->prev_layer_count = c->layer_count;
+    uint64_t h = hash_commands(c);
+    c->redraw = c->redraw || h != c->last_hash;
+    c->last_hash = h;
+}
+
+bool ui_redraw_needed(const UiContext *ctx) {
+    return ctx->redraw;
+}
+
+bool ui_is_animating(const UiContext *ctx) {
+    return ctx->settle;
+}
+
+bool ui_pointer_consumed(const UiContext *ctx, int pointer_id) {
+    if (pointer_id < 0 || pointer_id >= UI_MAX_POINTERS) {
+        return false;
+    }
+    const UiPointer *p = &ctx->ptr[pointer_id];
+    return p->owned_frame || (p->down && p->owned);
+}
+
+bool ui_wants_pointer(const UiContext *ctx) {
+    for (int i = 0; i < UI_MAX_POINTERS; i++) {
+        if (ui_pointer_consumed(ctx, i)) {
+            return true;
+        }
+    }
+    const UiPointer *m = &ctx->ptr[INPUT_MOUSE_ID];
+    return over_ui(ctx, m->x, m->y);
+}
+
+bool ui_wants_text_input(const UiContext *ctx) {
+    return ctx->focus != 0 && ctx->focus_is_text;
+}
+
+bool ui_event_consumed(const UiContext *ctx, int event_index) {
+    return event_index >= 0 && event_index < INPUT_MAX_EVENTS && ctx->used[event_index];
+}
+
+void ui_filter_input(const UiContext *ctx, const InputFrame *in, InputFrame *out) {
+    assert(in != out);
+    *out = *in;
+    out->count = 0;
+    for (int i = 0; i < in->count; i++) {
+        if (!ctx->used[i]) {
+            out->events[out->count++] = in->events[i];
+        }
+    }
+}
+
+bool ui_background_tap(const UiContext *ctx, float *out_x, float *out_y) {
+    if (ctx->bg_tap) {
+        *out_x = ctx->bg_tap_x;
+        *out_y = ctx->bg_tap_y;
+    }
+    return ctx->bg_tap;
+}
+
+bool ui_background_double_tap(const UiContext *ctx, float *out_x, float *out_y) {
+    if (ctx->bg_double) {
+        *out_x = ctx->bg_double_x;
+        *out_y = ctx->bg_double_y;
+    }
+    return ctx->bg_double;
+}
