@@ -357,6 +357,21 @@ static bool over_ui(const UiContext *c, float x, float y) {
     return false;
 }
 
+/* Over anything the last frame drew that takes presses. */
+static bool over_prev_ui(const UiContext *c, float x, float y) {
+    for (int i = 0; i < c->prev_layer_count; i++) {
+        if (ui__contains(c->prev_layers[i].rect, x, y)) {
+            return true;
+        }
+    }
+    for (int i = 0; i < c->prev_hit_count; i++) {
+        if (ui__contains(c->prev_hits[i], x, y)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static float dist(float x0, float y0, float x1, float y1) {
     return hypotf(x1 - x0, y1 - y0);
 }
@@ -773,6 +788,9 @@ static void begin_pointer_event(UiContext *c, const InputEvent *e, int index) {
         p->scroll = 0;
         p->scroll_stolen = false;
         c->any_went_down = true;
+        if (c->focus && !over_prev_ui(c, p->x, p->y)) {
+            c->focus = 0; /* a press on the 3-D view: drop focus now, not a frame late */
+        }
         return;
     }
     p->x = e->x_px;
@@ -974,6 +992,8 @@ void ui_end(UiContext *ctx) {
     memcpy(c->prev_focus_order, c->focus_order, sizeof c->focus_order);
     c->prev_focus_count = c->focus_count;
     memcpy(c->prev_layers, c->layers, sizeof c->layers);
+    memcpy(c->prev_hits, c->hits, (size_t)c->hit_count * sizeof c->hits[0]);
+    c->prev_hit_count = c->hit_count;
     c->prev_layer_count = c->layer_count;
     uint64_t h = hash_commands(c);
     c->redraw = c->redraw || h != c->last_hash;

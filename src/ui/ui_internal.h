@@ -151,8 +151,8 @@ struct UiContext {
     UiId close_request;
 
     /* hit rects of this frame's widgets (visible parts), for who owns a press */
-    UiRect hits[UI_MAX_HITS];
-    int hit_count;
+    UiRect hits[UI_MAX_HITS], prev_hits[UI_MAX_HITS];
+    int hit_count, prev_hit_count;
 
     /* layout */
     UiLayout layouts[UI_MAX_LAYOUTS];

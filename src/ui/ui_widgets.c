@@ -66,23 +66,23 @@ static void block_draw(UiContext *c, const TextBlock *b, const char *text, int l
     }
 }
 
-/* The widest a widget may be before its text must wrap: the container's width. */
-static float wrap_width(const UiContext *c) {
-    if (c->has_next_rect) {
-        return c->next_rect.w;
-    }
-    if (c->has_next_width) {
-        return c->next_width;
-    }
+/* The widest a widget's text may be before it wraps: the container's width, or the next
+ * rect or width the app set. Controls treat the app's width as a minimum (wrap_to_next false):
+ * they wrap only against the container; labels wrap to it. */
+static float wrap_width(const UiContext *c, bool wrap_to_next) {
     const UiLayout *l = &c->layouts[c->layout_depth - 1];
-    return l->mode == UI_LAYOUT_ROW ? l->rect.w : l->rect.w;
+    float set = c->has_next_rect ? c->next_rect.w : c->has_next_width ? c->next_width : -1.0f;
+    if (set < 0.0f) {
+        return l->rect.w;
+    }
+    return wrap_to_next ? set : fmaxf(set, l->rect.w);
 }
 
 /* --- button ------------------------------------------------------------------------ */
 
 static void button_measure(UiContext *c, TextBlock *b, const char *label, int vis, bool bold) {
     float pad = ui__s(c, c->theme.padding_px);
-    float max_w = fmaxf(wrap_width(c) - 2.0f * pad, ui__s(c, c->theme.min_target_px));
+    float max_w = fmaxf(wrap_width(c, false) - 2.0f * pad, ui__s(c, c->theme.min_target_px));
     block_wrap(c, b, label, vis, bold ? UI_FONT_BOLD : UI_FONT_REGULAR, ui__s(c, c->theme.font_px),
                max_w);
 }
@@ -163,7 +163,7 @@ bool ui_toggle(UiContext *ctx, const char *label, bool *on) {
     float text_x = pad + box + pad;
     TextBlock b;
     block_wrap(c, &b, label, vis, UI_FONT_REGULAR, ui__s(c, t->font_px),
-               fmaxf(wrap_width(c) - text_x - pad, min_t));
+               fmaxf(wrap_width(c, false) - text_x - pad, min_t));
     UiRect r = ui__layout_next(c, text_x + b.w + pad, fmaxf(min_t, b.h + pad), true);
     UiInteract in = ui__interact(c, id, r, true, false);
     bool changed = false;
@@ -213,7 +213,7 @@ bool ui_segmented(UiContext *ctx, const char *id, const char *const *labels, int
     }
     float seg_h = fmaxf(min_t, lh + pad);
     float total = seg_w * (float)count;
-    bool across = total <= wrap_width(c);
+    bool across = total <= wrap_width(c, false);
     UiRect r = across ? ui__layout_next(c, total, seg_h, true)
                       : ui__layout_next(c, seg_w, seg_h * (float)count, true);
     float radius = ui__s(c, t->radius_px);
@@ -282,7 +282,7 @@ void ui_text(UiContext *ctx, const char *text, UiTextStyle style) {
     size = ui__s(c, size);
     int len = (int)strlen(text);
     TextBlock b;
-    block_wrap(c, &b, text, len, font, size, wrap_width(c));
+    block_wrap(c, &b, text, len, font, size, wrap_width(c, true));
     UiRect r = ui__layout_next(c, b.w, fmaxf(b.h, 1.0f), false);
     block_draw(c, &b, text, len, r.x, r.y, r.w, false, color);
     block_free(&b);
@@ -308,6 +308,7 @@ bool ui_slider(UiContext *ctx, const char *id, float *value, float step) {
     float knob = ui__s(c, 11.0f);
     float x0 = r.x + knob, x1 = r.x + r.w - knob;
     float v = clamp01(*value);
+    float before = v; /* clamping a value the app set is not a change by the user */
     if (in.pointer >= 0) {
         const UiPointer *p = &c->ptr[in.pointer];
         float px = p->down ? p->x : p->up_x;
@@ -332,7 +333,7 @@ bool ui_slider(UiContext *ctx, const char *id, float *value, float step) {
             c->used[i] = true;
         }
     }
-    bool changed = v != *value;
+    bool changed = v != before;
     *value = v;
     if (changed) {
         c->settle = true;
@@ -622,7 +623,7 @@ bool ui_list_item(UiContext *ctx, const char *label, bool selected) {
     float min_t = ui__s(c, t->min_target_px);
     TextBlock b;
     block_wrap(c, &b, label, vis, UI_FONT_REGULAR, ui__s(c, t->font_px),
-               fmaxf(wrap_width(c) - 2.0f * pad, min_t));
+               fmaxf(wrap_width(c, false) - 2.0f * pad, min_t));
     UiRect r = ui__layout_next(c, b.w + 2.0f * pad, fmaxf(min_t, b.h + pad), true);
     UiInteract in = ui__interact(c, id, r, true, false);
     uint32_t fg = t->text;
