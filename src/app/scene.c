@@ -8,6 +8,8 @@
 #include "anatomy/primitives.h"
 #include "core/strutil.h"
 
+static float item_alpha(const Scene *s, int i);
+
 void scene_kind_color(StructureKind kind, float out_rgba[4]) {
     /* Chosen to stay apart in hue and lightness, so kinds read in greyscale too. */
     static const float colors[KIND_COUNT][4] = {
@@ -98,6 +100,8 @@ bool scene_load_placeholder(Scene *s, Gfx *gfx, char *err, size_t err_cap) {
     memset(s, 0, sizeof *s);
     s->placeholder = true;
     s->skin_item = -1;
+    s->isolated = -1;
+    s->highlighted = -1;
     bool ok = true;
     for (int side = 0; side < 2 && ok; side++) {
         float sx = side == 0 ? -1.0f : 1.0f; /* right then left */
@@ -215,8 +219,8 @@ int scene_pick(const Scene *s, const Camera *cam, int w, int h, float x_px, floa
     }
     bool enabled[PICK_MAX_ITEMS] = {false};
     for (int i = 0; i < s->count && i < PICK_MAX_ITEMS; i++) {
-        bool visible = (layer_mask & LAYER_BIT(s->items[i].layer)) != 0;
-        bool translucent = s->items[i].color[3] < 1.0f;
+        bool visible = scene_item_visible(s, i, layer_mask);
+        bool translucent = item_alpha(s, i) < 1.0f;
         enabled[i] = skin_only ? i == s->skin_item : (visible && !translucent);
     }
     float o[3], d[3];
@@ -268,6 +272,21 @@ static int cmp_far_first(const void *a, const void *b) {
     return x->dist2 < y->dist2 ? 1 : (x->dist2 > y->dist2 ? -1 : (x->index - y->index));
 }
 
+bool scene_item_visible(const Scene *s, int i, unsigned layer_mask) {
+    if (s->isolated >= 0) {
+        return i == s->isolated;
+    }
+    return (layer_mask & LAYER_BIT(s->items[i].layer)) && !s->item_hidden[i];
+}
+
+static float item_alpha(const Scene *s, int i) {
+    float a = s->items[i].color[3];
+    if (s->see_through_mask & LAYER_BIT(s->items[i].layer)) {
+        a = a < 0.35f ? a : 0.35f;
+    }
+    return a;
+}
+
 static void fill_item(const Scene *s, int i, FrameItem *fi) {
     const SceneItem *it = &s->items[i];
     memset(fi, 0, sizeof *fi);
@@ -276,7 +295,15 @@ static void fill_item(const Scene *s, int i, FrameItem *fi) {
     for (int k = 0; k < 3; k++) {
         fi->color[k] = it->color[k] + (s->item_tint[i][k] - it->color[k]) * a;
     }
-    fi->color[3] = it->color[3];
+    fi->color[3] = item_alpha(s, i);
+    if (i == s->highlighted) {
+        /* the selection glows a little and leans towards a clear blue */
+        for (int k = 0; k < 3; k++) {
+            static const float sel[3] = {0.25f, 0.55f, 1.0f};
+            fi->color[k] = fi->color[k] * 0.55f + sel[k] * 0.45f;
+        }
+        fi->emissive = fi->emissive > 0.2f ? fi->emissive : 0.2f;
+    }
     fi->emissive = s->item_emissive[i];
     if (i == s->skin_item) {
         fi->paint_strength = s->skin_paint_strength;
@@ -302,10 +329,10 @@ void scene_build_frame(Scene *s, const Camera *cam, unsigned layer_mask, int w, 
     int nt = 0;
     for (int i = 0; i < s->count; i++) {
         const SceneItem *it = &s->items[i];
-        if (!(layer_mask & LAYER_BIT(it->layer))) {
+        if (!scene_item_visible(s, i, layer_mask)) {
             continue;
         }
-        if (it->color[3] < 1.0f) {
+        if (item_alpha(s, i) < 1.0f) {
             float d2 = 0.0f;
             for (int k = 0; k < 3; k++) {
                 float d = it->center_mm[k] - out->eye_mm[k];

@@ -48,6 +48,10 @@ typedef struct {
     float item_emissive[SCENE_MAX_ITEMS];
     float item_tint[SCENE_MAX_ITEMS][4]; /* rgb target and amount (a) */
     float skin_paint_strength;
+    unsigned see_through_mask;         /* layers drawn translucent */
+    bool item_hidden[SCENE_MAX_ITEMS]; /* hidden one by one */
+    int isolated;                      /* only this item is drawn (-1 = off) */
+    int highlighted;                   /* the selection, outlined by a tint (-1 = none) */
     float *skin_paint; /* rgba per skin vertex, uploaded by scene_upload_skin_paint */
     /* picking: the triangles of every structure, gathered while loading */
     PickBvh *pick;
@@ -74,6 +78,8 @@ bool scene_finish(Scene *scene, char *err, size_t err_cap);
  * Translucent items (the skin) are seen through unless skin_only. */
 int scene_pick(const Scene *scene, const Camera *cam, int w, int h, float x_px, float y_px,
                unsigned layer_mask, bool skin_only, float out_point_mm[3]);
+/* True when item i is drawn with these layers (isolation and hidden items included). */
+bool scene_item_visible(const Scene *scene, int i, unsigned layer_mask);
 /* Index of the item with this id, or -1. */
 int scene_find(const Scene *scene, const char *id);
 

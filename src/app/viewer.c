@@ -161,6 +161,10 @@ static void key_press(Viewer *v, const Scene *scene, const InputEvent *e) {
         case INPUT_KEY_ESCAPE:
             v->quit = true;
             break;
+        case INPUT_KEY_F12:
+            v->screenshot_requested = true;
+            v->dirty = true;
+            break;
         case INPUT_KEY_F11:
             v->fullscreen = !v->fullscreen;
             v->dirty = true;

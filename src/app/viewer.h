@@ -32,9 +32,10 @@ typedef struct {
     bool dirty; /* something changed: draw a frame */
     bool quit;
     bool fullscreen;
-    int w, h;       /* drawable size in pixels */
-    float ui_scale; /* drag thresholds grow with it */
-    double now_sec; /* time since viewer_init */
+    bool screenshot_requested; /* F12: save the next frame as a picture */
+    int w, h;                  /* drawable size in pixels */
+    float ui_scale;            /* drag thresholds grow with it */
+    double now_sec;            /* time since viewer_init */
     ViewerMode mode;
     int selected;   /* scene item, -1 = none */
     bool where_set; /* a skin point was tapped in VIEWER_WHERE */

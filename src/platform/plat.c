@@ -231,6 +231,8 @@ static InputKey map_key(SDL_Keycode k, char *out_ch) {
             return INPUT_KEY_MINUS;
         case SDLK_F11:
             return INPUT_KEY_F11;
+        case SDLK_F12:
+            return INPUT_KEY_F12;
         default:
             break;
     }

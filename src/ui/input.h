@@ -35,6 +35,7 @@ typedef enum {
     INPUT_KEY_PLUS,
     INPUT_KEY_MINUS,
     INPUT_KEY_F11,
+    INPUT_KEY_F12,
     INPUT_KEY_CHAR, /* a printable key; see InputEvent.ch */
 } InputKey;
 

@@ -1,0 +1,625 @@
+#include "app/screens.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/ids.h"
+
+static const char *T(const RefView *rv, const char *key, const char *fallback) {
+    return rv->loaded ? content_ui(&rv->assets.content, key, fallback) : fallback;
+}
+
+void screens_init(Screens *s) {
+    memset(s, 0, sizeof *s);
+    s->play.speed = 1.0f;
+    s->play.loop = true;
+    s->last_selected = -1;
+}
+
+bool screens_advance(Screens *s, float dt_sec) {
+    if (!s->play.playing) {
+        return false;
+    }
+    s->play.t_sec += dt_sec * s->play.speed;
+    if (s->play.t_sec >= REF_TIMELINE_SEC) {
+        if (s->play.loop) {
+            s->play.t_sec = fmodf(s->play.t_sec, REF_TIMELINE_SEC);
+        } else {
+            s->play.t_sec = REF_TIMELINE_SEC;
+            s->play.playing = false;
+        }
+    }
+    return true;
+}
+
+/* A view that shows a source's zones: from behind when most of them lie behind the body's
+ * midplane, else from the front. */
+static ViewId best_view(const RefView *rv, int source) {
+    const ContentSource *src = &rv->assets.content.sources[source];
+    float z = 0.0f;
+    int n = 0;
+    for (int i = 0; i < src->primary.count; i++) {
+        float c[3];
+        if (ref_zone_centre(&rv->assets.engine, src->primary.items[i], rv->map, c)) {
+            z += c[2];
+            n++;
+        }
+    }
+    return n > 0 && z / (float)n > 0.0f ? VIEW_ANTERIOR : VIEW_POSTERIOR;
+}
+
+void screens_play_source(Screens *s, Viewer *v, const Scene *scene, RefView *rv, int source) {
+    if (!rv->loaded || source < 0 || source >= rv->assets.content.source_count) {
+        return;
+    }
+    rv->source = source;
+    s->play.t_sec = 0.0f;
+    s->play.playing = true;
+    s->changed = true;
+    viewer_go_to_view(v, scene, best_view(rv, source));
+}
+
+/* ----------------------------------------------------------------------------------- */
+
+static void top_bar(Screens *s, UiContext *ui, Viewer *v, RefView *rv, float w) {
+    float pad = ui_px(ui, 10.0f);
+    /* right: About and the red-flags button, which is always on screen */
+    const char *rf = T(rv, "red_flags_button", "Urgent signs");
+    UiSize rs = ui_button_size(ui, rf);
+    UiSize as = ui_button_size(ui, "About");
+    float right_w = rs.w + as.w + 3.0f * pad;
+    ui_area_begin(ui, (UiRect){w - right_w, pad, right_w, 0.0f});
+    ui_row_begin(ui);
+    UiButtonOpts sel = {.selected = s->about_open};
+    if (ui_button_ex(ui, "About##about", &sel)) {
+        s->about_open = !s->about_open;
+    }
+    UiButtonOpts danger = {.danger = true, .bold = true};
+    if (ui_button_ex(ui, rf, &danger)) {
+        s->redflags_open = !s->redflags_open;
+    }
+    ui_row_end(ui);
+    ui_area_end(ui);
+
+    ui_area_begin(ui, (UiRect){pad, pad, w - right_w - pad, 0.0f});
+    ui_row_begin(ui);
+    const char *modes[2] = {T(rv, "mode_explore", "Explore"),
+                            T(rv, "mode_where", "Where it hurts")};
+    int mode = v->mode == VIEWER_WHERE ? 1 : 0;
+    if (ui_segmented(ui, "mode", modes, 2, &mode)) {
+        v->mode = mode == 1 ? VIEWER_WHERE : VIEWER_EXPLORE;
+        s->where_open = v->mode == VIEWER_WHERE;
+        v->dirty = true;
+    }
+    sel.selected = s->layers_open;
+    if (ui_button_ex(ui, "Layers##layers", &sel)) {
+        s->layers_open = !s->layers_open;
+        s->sources_open = false;
+        s->search_open = false;
+    }
+    sel.selected = s->sources_open;
+    if (ui_button_ex(ui, "Pain sources##sources", &sel)) {
+        s->sources_open = !s->sources_open;
+        s->layers_open = false;
+        s->search_open = false;
+    }
+    sel.selected = s->search_open;
+    if (ui_button_ex(ui, "Search##search", &sel)) {
+        s->search_open = !s->search_open;
+        s->layers_open = false;
+        s->sources_open = false;
+        if (s->search_open) {
+            ui_set_focus(ui, "search_field");
+        }
+    }
+    sel.selected = s->student;
+    if (ui_button_ex(ui, "Student words##words", &sel)) {
+        s->student = !s->student;
+    }
+    ui_row_end(ui);
+    ui_area_end(ui);
+}
+
+static void layers_panel(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, RefView *rv,
+                         UiRect r) {
+    if (!ui_panel_begin(ui, "Layers and views", r, &s->layers_open)) {
+        return;
+    }
+    for (int l = 0; l < LAYER_COUNT; l++) {
+        char key[48];
+        snprintf(key, sizeof key, "layer_%s", layer_name((LayerId)l));
+        bool on = (v->layer_mask & LAYER_BIT((LayerId)l)) != 0;
+        ui_push_id_int(ui, l);
+        ui_row_begin(ui);
+        if (ui_toggle(ui, T(rv, key, layer_name((LayerId)l)), &on)) {
+            v->layer_mask ^= LAYER_BIT((LayerId)l);
+            s->changed = true;
+        }
+        if (l == LAYER_SKIN || l == LAYER_SUPERFICIAL_MUSCLES || l == LAYER_DEEP_MUSCLES ||
+            l == LAYER_BONES) {
+            bool see = (scene->see_through_mask & LAYER_BIT((LayerId)l)) != 0;
+            if (l == LAYER_SKIN) {
+                see = true; /* the skin is always see-through */
+            } else if (ui_toggle(ui, "See-through##see", &see)) {
+                ((Scene *)scene)->see_through_mask ^= LAYER_BIT((LayerId)l);
+                s->changed = true;
+            }
+        }
+        ui_row_end(ui);
+        ui_pop_id(ui);
+    }
+    if ((v->layer_mask & LAYER_BIT(LAYER_DERMATOMES)) && rv->loaded) {
+        ui_text(ui, T(rv, "dermatome_map", "Dermatome map"), UI_TEXT_BOLD);
+        const char *maps[2] = {T(rv, "map_keegan_garrett", "Keegan & Garrett 1948"),
+                               T(rv, "map_lee_2008", "Lee et al. 2008")};
+        int kg = ref_map_find(&rv->assets.engine, "keegan_garrett");
+        int current = rv->map == kg ? 0 : 1;
+        if (ui_segmented(ui, "map", maps, 2, &current)) {
+            int m = ref_map_find(&rv->assets.engine, current == 0 ? "keegan_garrett" : "lee_2008");
+            if (m >= 0) {
+                rv->map = m;
+                s->changed = true;
+            }
+        }
+        if (rv->assets.content.meta.dermatome_maps_note) {
+            ui_text(ui, rv->assets.content.meta.dermatome_maps_note, UI_TEXT_MUTED);
+        }
+    }
+    ui_spacer(ui, 6.0f);
+    ui_text(ui, "Views", UI_TEXT_BOLD);
+    ui_row_begin(ui);
+    for (int i = 0; i < VIEW_COUNT; i++) {
+        char key[48];
+        snprintf(key, sizeof key, "view_%s", view_name((ViewId)i));
+        ui_push_id_int(ui, i);
+        if (ui_button(ui, T(rv, key, view_name((ViewId)i)))) {
+            viewer_go_to_view(v, scene, (ViewId)i);
+            if (i == VIEW_DEEP_POSTERIOR) {
+                v->layer_mask &= ~(LAYER_BIT(LAYER_SKIN) | LAYER_BIT(LAYER_SUPERFICIAL_MUSCLES));
+                s->changed = true;
+            }
+        }
+        ui_pop_id(ui);
+    }
+    ui_row_end(ui);
+    Scene *sc = (Scene *)scene;
+    bool any_hidden = sc->isolated >= 0;
+    for (int i = 0; i < sc->count && !any_hidden; i++) {
+        any_hidden = sc->item_hidden[i];
+    }
+    if (any_hidden && ui_button(ui, "Show every structure again")) {
+        sc->isolated = -1;
+        memset(sc->item_hidden, 0, sizeof sc->item_hidden);
+        s->changed = true;
+    }
+    ui_panel_end(ui);
+}
+
+static const char *source_label(const Screens *s, const ContentSource *src) {
+    return s->student ? src->name : src->plain_name;
+}
+
+static void sources_panel(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, RefView *rv,
+                          UiRect r) {
+    if (!ui_panel_begin(ui, "Where pain can come from", r, &s->sources_open)) {
+        return;
+    }
+    if (!rv->loaded) {
+        ui_label(ui, "The content could not be loaded.");
+        ui_panel_end(ui);
+        return;
+    }
+    static const char *const groups[] = {"muscles", "joints", "nerves", "nerve_roots"};
+    const ContentDb *db = &rv->assets.content;
+    ui_list_begin(ui, "source_list", r.h - ui_px(ui, 70.0f));
+    for (int g = 0; g < 4; g++) {
+        char key[48];
+        snprintf(key, sizeof key, "group_%s", groups[g]);
+        ui_text(ui, T(rv, key, groups[g]), UI_TEXT_BOLD);
+        for (int i = 0; i < db->source_count; i++) {
+            const ContentSource *src = &db->sources[i];
+            if (strcmp(src->group, groups[g]) != 0) {
+                continue;
+            }
+            ui_push_id(ui, src->id);
+            if (ui_list_item(ui, source_label(s, src), rv->source == i)) {
+                screens_play_source(s, v, scene, rv, i);
+            }
+            ui_pop_id(ui);
+        }
+    }
+    ui_list_end(ui);
+    ui_panel_end(ui);
+}
+
+static void citations_text(UiContext *ui, const ContentDb *db, const ContentIndexList *list) {
+    for (int i = 0; i < list->count; i++) {
+        const ContentCitation *c = &db->citations[list->items[i]];
+        char line[768];
+        snprintf(line, sizeof line, "%s (%d). %s. %s.", c->authors, c->year, c->title, c->journal);
+        ui_text(ui, line, UI_TEXT_MUTED);
+    }
+}
+
+static void field(UiContext *ui, const char *label, const char *value) {
+    if (!value || !*value) {
+        return;
+    }
+    ui_text(ui, label, UI_TEXT_BOLD);
+    ui_label(ui, value);
+}
+
+static void info_card(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, RefView *rv,
+                      UiRect r) {
+    Scene *sc = (Scene *)scene;
+    const SceneItem *it = &scene->items[v->selected];
+    const ContentDb *db = &rv->assets.content;
+    int si = rv->loaded ? content_find_structure(db, it->id) : -1;
+    const ContentStructure *st = si >= 0 ? &db->structures[si] : NULL;
+    const char *title = st ? (s->student ? st->name : st->plain_name) : it->id;
+    bool open = true;
+    if (!ui_panel_begin(ui, title, r, &open)) {
+        return;
+    }
+    if (st) {
+        char kind[64];
+        snprintf(kind, sizeof kind, "kind_%s", st->kind);
+        ui_text(ui, s->student ? st->plain_name : st->name, UI_TEXT_MUTED);
+        ui_label(ui, s->student ? st->student_text : st->patient_text);
+        if (s->student) {
+            field(ui, T(rv, "origin", "Origin"), st->origin);
+            field(ui, T(rv, "insertion", "Insertion"), st->insertion);
+            if (st->nerve && *st->nerve) {
+                char inn[512];
+                int n = snprintf(inn, sizeof inn, "%s", st->nerve);
+                for (int k = 0; k < st->segment_count && n < (int)sizeof inn; k++) {
+                    n += snprintf(inn + n, sizeof inn - (size_t)n, "%s%s", k ? "-" : " (",
+                                  st->segments[k]);
+                }
+                if (st->segment_count && n < (int)sizeof inn) {
+                    snprintf(inn + n, sizeof inn - (size_t)n, ")");
+                }
+                field(ui, T(rv, "innervation", "Nerve supply"), inn);
+                if (st->innervation_note && *st->innervation_note) {
+                    ui_text(ui, st->innervation_note, UI_TEXT_MUTED);
+                }
+            }
+            field(ui, T(rv, "action", "Action"), st->action);
+            ui_text(ui, T(rv, "citations", "Sources"), UI_TEXT_BOLD);
+            citations_text(ui, db, &st->citations);
+        }
+        int src = content_find_source(db, it->id);
+        if (src >= 0 && ui_button(ui, "Show where it sends pain")) {
+            screens_play_source(s, v, scene, rv, src);
+        }
+    } else {
+        ui_label(ui, it->id);
+    }
+    ui_row_begin(ui);
+    if (ui_button(ui, "Hide this")) {
+        sc->item_hidden[v->selected] = true;
+        v->selected = -1;
+        s->changed = true;
+    } else if (ui_button(ui, sc->isolated >= 0 ? "Show the rest" : "Show only this")) {
+        sc->isolated = sc->isolated >= 0 ? -1 : v->selected;
+        s->changed = true;
+    } else if (ui_button(ui, "Zoom to it")) {
+        viewer_frame_item(v, scene, v->selected);
+    }
+    ui_row_end(ui);
+    ui_panel_end(ui);
+    if (!open) {
+        v->selected = -1;
+        s->changed = true;
+    }
+}
+
+static void where_card(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, RefView *rv,
+                       UiRect r) {
+    if (!ui_panel_begin(ui, T(rv, "where_title", "Places that can send pain here"), r,
+                        &s->where_open)) {
+        return;
+    }
+    if (!v->where_set) {
+        ui_label(ui, T(rv, "where_hint", "Tap where it hurts."));
+    } else if (s->where_total == 0) {
+        ui_label(ui, T(rv, "where_empty", "No place in this atlas is known to send pain here."));
+    } else {
+        const ContentDb *db = &rv->assets.content;
+        for (int pass = 0; pass < 2; pass++) {
+            bool primary = pass == 0;
+            bool heading = false;
+            for (int i = 0; i < s->where_count; i++) {
+                if (s->where[i].primary != primary) {
+                    continue;
+                }
+                if (!heading) {
+                    ui_text(ui,
+                            primary ? T(rv, "where_primary_heading", "Main pain area for")
+                                    : T(rv, "where_spillover_heading", "Sometimes felt here from"),
+                            UI_TEXT_BOLD);
+                    heading = true;
+                }
+                const ContentSource *src = &db->sources[s->where[i].source];
+                ui_push_id(ui, src->id);
+                if (ui_list_item(ui, source_label(s, src), rv->source == s->where[i].source)) {
+                    screens_play_source(s, v, scene, rv, s->where[i].source);
+                }
+                ui_pop_id(ui);
+            }
+        }
+        ui_text(ui, T(rv, "where_note", "This list is in no order."), UI_TEXT_MUTED);
+    }
+    ui_panel_end(ui);
+}
+
+static void playback_bar(Screens *s, UiContext *ui, RefView *rv, float x0, float x1, float h) {
+    const ContentSource *src = &rv->assets.content.sources[rv->source];
+    float pad = ui_px(ui, 10.0f);
+    float bar_w = fminf(x1 - x0 - 2.0f * pad, ui_px(ui, 900.0f));
+    float bar_h = fminf(ui_px(ui, 270.0f), 0.5f * h);
+    UiRect r = {0.5f * (x0 + x1 - bar_w), h - bar_h - pad, bar_w, bar_h};
+    bool open = true;
+    if (!ui_panel_begin(ui, source_label(s, src), r, &open)) {
+        return;
+    }
+    char phase_key[32];
+    snprintf(phase_key, sizeof phase_key, "phase_%s",
+             rv->sample.phase_id ? rv->sample.phase_id : "tension");
+    ui_text(ui, T(rv, phase_key, ""), UI_TEXT_MUTED);
+    ui_text(ui, rv->sample.caption ? rv->sample.caption : "", UI_TEXT_TITLE);
+    ui_row_begin(ui);
+    if (ui_button(ui, s->play.playing ? T(rv, "pause", "Pause") : T(rv, "play", "Play"))) {
+        s->play.playing = !s->play.playing;
+        if (s->play.playing && s->play.t_sec >= REF_TIMELINE_SEC) {
+            s->play.t_sec = 0.0f;
+        }
+    }
+    if (ui_button(ui, T(rv, "restart", "Start again"))) {
+        s->play.t_sec = 0.0f;
+        s->play.playing = true;
+        s->changed = true;
+    }
+    ui_toggle(ui, T(rv, "loop", "Loop"), &s->play.loop);
+    const char *speeds[3] = {"0.5x", "1x", "2x"};
+    int sp = s->play.speed < 0.75f ? 0 : (s->play.speed > 1.5f ? 2 : 1);
+    if (ui_segmented(ui, "speed", speeds, 3, &sp)) {
+        s->play.speed = sp == 0 ? 0.5f : (sp == 2 ? 2.0f : 1.0f);
+    }
+    ui_row_end(ui);
+    float u = s->play.t_sec / REF_TIMELINE_SEC;
+    if (ui_slider(ui, "scrub", &u, 0.02f)) {
+        s->play.t_sec = u * REF_TIMELINE_SEC;
+        s->play.playing = false;
+        s->changed = true;
+    }
+    if (s->student && src->evidence_note) {
+        char ev[64];
+        snprintf(ev, sizeof ev, "evidence_%s", src->evidence_level ? src->evidence_level : "");
+        char line[1024];
+        snprintf(line, sizeof line, "%s: %s", T(rv, ev, "Evidence"), src->evidence_note);
+        ui_text(ui, line, UI_TEXT_MUTED);
+        citations_text(ui, &rv->assets.content, &src->citations);
+    } else if (src->summary_patient) {
+        ui_text(ui, s->student ? src->summary_student : src->summary_patient, UI_TEXT_MUTED);
+    }
+    ui_panel_end(ui);
+    if (!open) {
+        rv->source = -1;
+        s->play.playing = false;
+        s->changed = true;
+    }
+}
+
+static void redflags_card(Screens *s, UiContext *ui, RefView *rv, float w, float h) {
+    float cw = fminf(w - ui_px(ui, 20.0f), ui_px(ui, 640.0f));
+    UiRect r = {0.5f * (w - cw), ui_px(ui, 70.0f), cw, h - ui_px(ui, 90.0f)};
+    const ContentDb *db = &rv->assets.content;
+    const char *title = rv->loaded && db->redflags_title ? db->redflags_title : "Urgent signs";
+    if (!ui_panel_begin(ui, title, r, &s->redflags_open)) {
+        return;
+    }
+    if (!rv->loaded) {
+        ui_label(ui, "If you have new numbness between your legs, trouble passing urine or "
+                     "stool, or weakness in both legs, get emergency care now.");
+        ui_panel_end(ui);
+        return;
+    }
+    if (db->redflags_intro) {
+        ui_label(ui, db->redflags_intro);
+    }
+    for (int g = 0; g < db->redflag_group_count; g++) {
+        const ContentRedFlagGroup *grp = &db->redflag_groups[g];
+        char key[48];
+        snprintf(key, sizeof key, "red_flags_%s", grp->urgency);
+        char head[256];
+        snprintf(head, sizeof head, "%s: %s", T(rv, key, grp->urgency), grp->title);
+        ui_text(ui, head, UI_TEXT_BOLD);
+        for (int i = 0; i < grp->item_count; i++) {
+            char item[1024];
+            snprintf(item, sizeof item, "\xE2\x80\xA2 %s", grp->items[i].text);
+            ui_label(ui, item);
+        }
+        ui_text(ui, grp->action, UI_TEXT_BOLD);
+        ui_spacer(ui, 6.0f);
+    }
+    ui_panel_end(ui);
+}
+
+static bool contains_ci(const char *hay, const char *needle) {
+    if (!hay || !*needle) {
+        return false;
+    }
+    size_t n = strlen(needle);
+    for (const char *p = hay; *p; p++) {
+        size_t k = 0;
+        while (k < n && p[k] && tolower((unsigned char)p[k]) == tolower((unsigned char)needle[k])) {
+            k++;
+        }
+        if (k == n) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void search_panel(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, RefView *rv,
+                         UiRect r) {
+    if (!ui_panel_begin(ui, "Search", r, &s->search_open)) {
+        return;
+    }
+    ui_text_field(ui, "search_field", s->search, (int)sizeof s->search, "Type a name");
+    if (rv->loaded && s->search[0]) {
+        const ContentDb *db = &rv->assets.content;
+        int shown = 0;
+        ui_list_begin(ui, "search_results", r.h - ui_px(ui, 130.0f));
+        for (int i = 0; i < db->structure_count && shown < 40; i++) {
+            const ContentStructure *st = &db->structures[i];
+            if (!contains_ci(st->name, s->search) && !contains_ci(st->plain_name, s->search) &&
+                !contains_ci(st->id, s->search)) {
+                continue;
+            }
+            int item = scene_find(scene, st->id);
+            ui_push_id(ui, st->id);
+            if (ui_list_item(ui, s->student ? st->name : st->plain_name, item == v->selected) &&
+                item >= 0) {
+                v->selected = item;
+                v->mode = VIEWER_EXPLORE;
+                viewer_frame_item(v, scene, item);
+                s->changed = true;
+            }
+            ui_pop_id(ui);
+            shown++;
+        }
+        for (int i = 0; i < db->source_count && shown < 60; i++) {
+            const ContentSource *src = &db->sources[i];
+            if (!contains_ci(src->name, s->search) && !contains_ci(src->plain_name, s->search)) {
+                continue;
+            }
+            char label[256];
+            snprintf(label, sizeof label, "%s (pain pattern)", source_label(s, src));
+            ui_push_id_int(ui, 10000 + i);
+            if (ui_list_item(ui, label, rv->source == i)) {
+                screens_play_source(s, v, scene, rv, i);
+            }
+            ui_pop_id(ui);
+            shown++;
+        }
+        if (shown == 0) {
+            ui_text(ui, "Nothing matches.", UI_TEXT_MUTED);
+        }
+        ui_list_end(ui);
+    }
+    ui_panel_end(ui);
+}
+
+static void about_card(Screens *s, UiContext *ui, RefView *rv, float w, float h) {
+    float cw = fminf(w - ui_px(ui, 20.0f), ui_px(ui, 640.0f));
+    UiRect r = {0.5f * (w - cw), ui_px(ui, 70.0f), cw, h - ui_px(ui, 90.0f)};
+    if (!ui_panel_begin(ui, T(rv, "about_title", "About painmap"), r, &s->about_open)) {
+        return;
+    }
+    ui_label(ui, T(rv, "app_tagline", "Where it hurts is not always where it comes from."));
+    if (rv->loaded) {
+        const ContentMeta *m = &rv->assets.content.meta;
+        char line[512];
+        snprintf(line, sizeof line, "%s %s (%s)", T(rv, "content_version", "Content version"),
+                 m->content_version, m->date);
+        ui_text(ui, line, UI_TEXT_BOLD);
+        ui_label(ui, m->disclaimer);
+        if (m->smudging_note) {
+            ui_text(ui, m->smudging_note, UI_TEXT_MUTED);
+        }
+        ui_text(ui, T(rv, "licences", "Licences"), UI_TEXT_BOLD);
+        ui_label(ui, m->licence);
+        ui_label(ui, "Program: painmap " PAINMAP_VERSION ". Fonts: DejaVu (free licence).");
+        ui_text(ui, T(rv, "bibliography", "Sources"), UI_TEXT_BOLD);
+        const ContentDb *db = &rv->assets.content;
+        for (int i = 0; i < db->citation_count; i++) {
+            const ContentCitation *c = &db->citations[i];
+            char cite[768];
+            snprintf(cite, sizeof cite, "%s (%d). %s. %s.", c->authors, c->year, c->title,
+                     c->journal);
+            ui_text(ui, cite, UI_TEXT_MUTED);
+        }
+    }
+    ui_panel_end(ui);
+}
+
+static void refresh_where(Screens *s, Viewer *v, RefView *rv) {
+    if (!v->where_changed) {
+        return;
+    }
+    v->where_changed = false;
+    s->where_open = true;
+    s->where_total = 0;
+    s->where_count = 0;
+    if (rv->loaded && v->where_set) {
+        s->where_total =
+            ref_where_point(&rv->assets.engine, rv->map, v->where_mm, s->where, SCREENS_WHERE_MAX);
+        s->where_count = s->where_total < SCREENS_WHERE_MAX ? s->where_total : SCREENS_WHERE_MAX;
+    }
+}
+
+void screens_build(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, RefView *rv) {
+    float w = (float)v->w, h = (float)v->h;
+    float pad = ui_px(ui, 10.0f);
+    float top = ui_px(ui, 72.0f);
+    float side_w = fminf(ui_px(ui, 360.0f), 0.45f * w);
+    s->changed = false;
+    refresh_where(s, v, rv);
+    if (v->selected != s->last_selected) {
+        s->last_selected = v->selected;
+        s->info_open = v->selected >= 0;
+        s->changed = true;
+    }
+    ((Scene *)scene)->highlighted = v->selected;
+
+    /* the label of the selected structure, on the model */
+    if (v->selected >= 0 && rv->loaded) {
+        const SceneItem *it = &scene->items[v->selected];
+        int si = content_find_structure(&rv->assets.content, it->id);
+        float px[2];
+        if (si >= 0 && cam_project(&v->cam, v->w, v->h, it->center_mm, px)) {
+            const ContentStructure *st = &rv->assets.content.structures[si];
+            ui_callout(ui, s->student ? st->name : st->plain_name, px[0], px[1]);
+        }
+    }
+    top_bar(s, ui, v, rv, w);
+    UiRect left = {pad, top, side_w, h - top - pad};
+    if (s->layers_open) {
+        layers_panel(s, ui, v, scene, rv, left);
+    } else if (s->sources_open) {
+        sources_panel(s, ui, v, scene, rv, left);
+    } else if (s->search_open) {
+        search_panel(s, ui, v, scene, rv, left);
+    }
+    UiRect right = {w - side_w - pad, top, side_w, 0.0f};
+    if (v->mode == VIEWER_WHERE && s->where_open) {
+        where_card(s, ui, v, scene, rv, right);
+    } else if (v->selected >= 0 && s->info_open) {
+        info_card(s, ui, v, scene, rv, right);
+    }
+    if (rv->loaded && rv->source >= 0) {
+        bool left_open = s->layers_open || s->sources_open || s->search_open;
+        playback_bar(s, ui, rv, left_open ? left.x + left.w : 0.0f, w, h);
+    } else {
+        /* the educational notice, readable on the dark view; it opens About */
+        const char *note = T(rv, "disclaimer_short", "For learning only. Not a diagnosis.");
+        UiSize ns = ui_button_size(ui, note);
+        ui_area_begin(ui, (UiRect){w - ns.w - pad, h - ns.h - pad, ns.w, ns.h});
+        ui_set_next_width(ui, ns.w);
+        if (ui_button(ui, note)) {
+            s->about_open = true;
+        }
+        ui_area_end(ui);
+    }
+    if (s->about_open) {
+        about_card(s, ui, rv, w, h);
+    }
+    if (s->redflags_open) {
+        redflags_card(s, ui, rv, w, h);
+    }
+}

@@ -1,0 +1,51 @@
+/* screens: painmap's viewer UI built with the ui_ toolkit: the mode switch, layers and
+ * views, the info card of a selected structure, the source picker, the playback bar with
+ * its plain-words caption, the where-it-hurts list, search, the red-flags card and About.
+ * Reads and changes the Viewer, the RefView and the playback state; owns only its panel
+ * flags and the last where-it-hurts result. */
+#ifndef PAINMAP_APP_SCREENS_H
+#define PAINMAP_APP_SCREENS_H
+
+#include <stdbool.h>
+
+#include "app/refview.h"
+#include "app/scene.h"
+#include "app/viewer.h"
+#include "ui/ui.h"
+
+enum { SCREENS_WHERE_MAX = 48 };
+
+typedef struct {
+    bool playing;
+    bool loop;
+    float speed; /* 0.5, 1 or 2 */
+    float t_sec;
+} Playback;
+
+typedef struct {
+    bool layers_open;
+    bool sources_open;
+    bool redflags_open;
+    bool search_open;
+    bool about_open;
+    bool info_open;
+    bool where_open;
+    bool student; /* student texts instead of plain patient texts */
+    char search[96];
+    int last_selected;
+    RefMatch where[SCREENS_WHERE_MAX];
+    int where_count;
+    int where_total;
+    Playback play;
+    bool changed; /* something the 3-D picture depends on changed this frame */
+} Screens;
+
+void screens_init(Screens *s);
+/* Builds this frame's UI between ui_begin and ui_end. */
+void screens_build(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, RefView *rv);
+/* Starts a source's animation from the beginning and turns to a view that shows it. */
+void screens_play_source(Screens *s, Viewer *v, const Scene *scene, RefView *rv, int source);
+/* Advances playback by dt; true while it moves (the picture must be redrawn). */
+bool screens_advance(Screens *s, float dt_sec);
+
+#endif
