@@ -533,3 +533,42 @@ void ref_shape_weights(const RefShapeSet *set, int shape, const float *pos_mm, i
         out_weights[v] = shape_weight(set, s, pos_mm + (size_t)v * (size_t)stride_floats);
     }
 }
+
+static const char *const DERM_SEGMENTS[REF_DERM_SEGMENT_COUNT] = {
+    "t12", "l1", "l2", "l3", "l4", "l5", "s1", "s2", "s3", "s4", "s5"};
+
+const char *ref_derm_segment(int index) {
+    return (index >= 0 && index < REF_DERM_SEGMENT_COUNT) ? DERM_SEGMENTS[index] : "";
+}
+
+static int derm_label_of(const char *id) {
+    /* derm_<segment>[_l|_r] */
+    if (!str_has_prefix(id, "derm_")) {
+        return 0;
+    }
+    const char *seg = id + 5;
+    for (int i = 0; i < REF_DERM_SEGMENT_COUNT; i++) {
+        size_t n = strlen(DERM_SEGMENTS[i]);
+        if (strncmp(seg, DERM_SEGMENTS[i], n) == 0 && (seg[n] == '\0' || seg[n] == '_')) {
+            return i + 1;
+        }
+    }
+    return 0;
+}
+
+int ref_shapes_derm_label(const RefShapes *shapes, int map, const float p_mm[3]) {
+    if (map < 0 || map >= shapes->map_count) {
+        return 0;
+    }
+    const RefShapeSet *set = &shapes->maps[map];
+    float best = 0.0f;
+    int label = 0;
+    for (int s = 0; s < set->shape_count; s++) {
+        float w = shape_weight(set, &set->shapes[s], p_mm);
+        if (w > best) {
+            best = w;
+            label = derm_label_of(set->shapes[s].id);
+        }
+    }
+    return label;
+}

@@ -64,4 +64,13 @@ float ref_shape_weight(const RefShapeSet *set, int shape, const float p_mm[3]);
 void ref_shape_weights(const RefShapeSet *set, int shape, const float *pos_mm, int count,
                        int stride_floats, float *out_weights);
 
+/* Dermatome labels as baked per skin vertex: 0 = none, else 1 + the index of the segment in
+ * T12 L1 L2 L3 L4 L5 S1 S2 S3 S4 S5 (REF_DERM_SEGMENT_COUNT of them). */
+#define REF_DERM_SEGMENT_COUNT 11
+/* "t12", "l1", ... "s5" for index 0..10; "" otherwise. */
+const char *ref_derm_segment(int index);
+/* The label of the strongest dermatome of map `map` at p (either side; ties go to the first
+ * in the file); 0 when no dermatome of that map reaches p. For the model baker. */
+int ref_shapes_derm_label(const RefShapes *shapes, int map, const float p_mm[3]);
+
 #endif

@@ -196,6 +196,21 @@ static void test_dermatomes_at_key_points(void **state) {
     }
 }
 
+static void test_baked_labels(void **state) {
+    (void)state;
+    /* the label the model baker writes per skin vertex: 1 + index in T12..S5, 0 = none */
+    for (int m = 0; m < g.shapes.map_count; m++) {
+        assert_int_equal(ref_shapes_derm_label(&g.shapes, m, lm_pos("key_l5_r")), 6);
+        assert_int_equal(ref_shapes_derm_label(&g.shapes, m, lm_pos("key_t12_l")), 1);
+        assert_int_equal(ref_shapes_derm_label(&g.shapes, m, lm_pos("key_s1_l")), 7);
+        float far[3] = {0, 2000, 0};
+        assert_int_equal(ref_shapes_derm_label(&g.shapes, m, far), 0);
+    }
+    assert_string_equal(ref_derm_segment(0), "t12");
+    assert_string_equal(ref_derm_segment(10), "s5");
+    assert_string_equal(ref_derm_segment(11), "");
+}
+
 static void test_maps_differ_where_sources_do(void **state) {
     (void)state;
     /* Keegan & Garrett's L4 band covers the lateral thigh; Lee keeps L4 to the medial leg */
@@ -491,6 +506,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_weights_exact),
         cmocka_unit_test(test_dermatomes_at_key_points),
+        cmocka_unit_test(test_baked_labels),
         cmocka_unit_test(test_maps_differ_where_sources_do),
         cmocka_unit_test(test_where_agrees_with_sources),
         cmocka_unit_test(test_where_at_points),
