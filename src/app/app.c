@@ -5,6 +5,7 @@
 
 #include "app/app_internal.h"
 #include "app/cli.h"
+#include "app/cmd_info.h"
 #include "core/log.h"
 #include "core/paths.h"
 #include "platform/plat.h"
@@ -53,10 +54,7 @@ int app_main(int argc, char **argv) {
             return app_render_main(&opts);
         case CLI_VIEWER:
             return app_viewer_main(&opts);
-        case CLI_INFO:
-            fprintf(stderr, "painmap: error: '%s' is not available in this build yet\n",
-                    opts.info_argv[0]);
-            return EXIT_INPUT;
+        case CLI_INFO: return app_info_main(opts.info_argc, opts.info_argv);
     }
     return EXIT_INPUT;
 }

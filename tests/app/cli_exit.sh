@@ -38,6 +38,12 @@ PAINMAP_ASSETS_DIR=/no/such/env/assets expect 1 "PAINMAP_ASSETS_DIR" render -o "
 expect 2 "/no/such/model.glb" render -o "$tmp/x.png" --model /no/such/model.glb
 SDL_VIDEODRIVER=dummy expect 1 "OpenGL" render -o "$tmp/x.png"
 expect 1 "$tmp/missing-dir/x.png" render -o "$tmp/missing-dir/x.png" --size 64x64
+# the info commands are reached through the same executable
+expect 0 "content OK" check-content
+expect 2 "piriformis_r" query source piriformis_x
+expect 0 "piriformis_r" list sources
+expect 2 "unknown source 'gluteus_maximum_r'" render -o "$tmp/x.png" --source gluteus_maximum_r
+expect 2 "--map" render -o "$tmp/x.png" --map foerster
 # a good render writes a real PNG and leaves no temporary file behind
 expect 0 "" render -o "$tmp/ok.png" --size 96x64 --view posterior
 if ! head -c 8 "$tmp/ok.png" | od -An -tx1 | grep -q '89 50 4e 47 0d 0a 1a 0a'; then
