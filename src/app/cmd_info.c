@@ -7,6 +7,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "anatomy/body.h"
 #include "content/canon.h"
 #include "content/content.h"
 #include "core/fileio.h"
@@ -31,10 +32,58 @@ typedef struct InfoOpts {
 typedef struct Info {
     FILE *out, *err;
     InfoOpts o;
+    const char *exe_dir;
     char assets_dir[4096];
     RefAssets assets;
     bool loaded;
+    Body body; /* the baked model, when one is found: skin for --point, nodes for checks */
+    bool have_body;
+    char model_path[4096];
 } Info;
+
+/* Loads body.glb if one can be found (--model is the viewer's; here $PAINMAP_MODEL or beside
+ * the program/assets). Not finding one is fine: points are then used as given. */
+static void load_body(Info *in) {
+    char err[8192];
+    if (in->have_body ||
+        !paths_find_model(NULL, in->assets_dir, in->exe_dir ? in->exe_dir : ".", in->model_path,
+                          sizeof in->model_path, err, sizeof err)) {
+        return;
+    }
+    if (!body_load_file(in->model_path, &in->body, err, sizeof err)) {
+        fprintf(in->err, "painmap: warning: %s (continuing without the model)\n", err);
+        return;
+    }
+    in->have_body = true;
+}
+
+/* The skin vertex nearest to p (full detail); false without a model. */
+static bool project_to_skin(const Info *in, const float p[3], float out[3], float *out_dist) {
+    if (!in->have_body) {
+        return false;
+    }
+    int s = body_find(&in->body, "skin");
+    if (s < 0 || in->body.items[s].lod[BODY_LOD_FULL].vcount == 0) {
+        return false;
+    }
+    const BodyMesh *m = &in->body.items[s].lod[BODY_LOD_FULL];
+    float best = 1e30f;
+    uint32_t bi = 0;
+    for (uint32_t v = 0; v < m->vcount; v++) {
+        float d = 0;
+        for (int k = 0; k < 3; k++) {
+            float e = m->pos[v * 3 + (uint32_t)k] - p[k];
+            d += e * e;
+        }
+        if (d < best) {
+            best = d;
+            bi = v;
+        }
+    }
+    memcpy(out, &m->pos[bi * 3], 3 * sizeof(float));
+    *out_dist = sqrtf(best);
+    return true;
+}
 
 static int usage_error(Info *in, const char *what) {
     fprintf(in->err, "painmap: error: %s\n", what);
@@ -101,6 +150,7 @@ static int load(Info *in) {
     ContentDiag diag = {0};
     ref_assets_load(in->assets_dir, "en", NULL, 0, &in->assets, &diag);
     in->loaded = true;
+    load_body(in);
     if (diag.count > 0) {
         fprintf(in->err,
                 "painmap: warning: the assets have %d problem(s); run 'painmap check-content'\n",
@@ -570,6 +620,15 @@ static int point_from_opts(Info *in, float out[3], const char **out_label) {
         return usage_error(in, msg);
     }
     *out_label = "point";
+    float skin[3], dist;
+    if (project_to_skin(in, out, skin, &dist)) {
+        if (!in->o.json) {
+            fprintf(in->out, "Point (%.0f, %.0f, %.0f) mm moved %.0f mm to the nearest skin\n",
+                    (double)out[0], (double)out[1], (double)out[2], (double)dist);
+        }
+        memcpy(out, skin, sizeof skin);
+        *out_label = "skin point";
+    }
     return INFO_OK;
 }
 
@@ -782,7 +841,19 @@ static int cmd_check(Info *in) {
     }
     ContentDiag diag = {0};
     RefAssets a;
-    ref_assets_load(in->assets_dir, "en", NULL, 0, &a, &diag);
+    load_body(in);
+    const char **nodes = NULL;
+    int node_count = 0;
+    if (in->have_body) {
+        nodes = malloc((size_t)(in->body.count ? in->body.count : 1) * sizeof *nodes);
+        for (int i = 0; nodes && i < in->body.count; i++) {
+            nodes[node_count++] = in->body.items[i].id;
+        }
+    } else {
+        fprintf(in->err, "painmap: note: no body.glb found; the model's nodes were not checked\n");
+    }
+    ref_assets_load(in->assets_dir, "en", nodes, node_count, &a, &diag);
+    free(nodes);
     for (int i = 0; i < diag.count; i++) {
         fprintf(in->out, "%s\n", diag.lines[i]);
     }
@@ -793,10 +864,12 @@ static int cmd_check(Info *in) {
     } else {
         fprintf(in->out,
                 "content OK: %d structures, %d sources, %d zones, %d citations, %d landmarks, "
-                "%d dermatome maps (content %s)\n",
+                "%d dermatome maps (content %s)%s%s\n",
                 a.content.structure_count, a.content.source_count, a.content.zone_count,
                 a.content.citation_count, a.landmarks.count, a.shapes.map_count,
-                a.content.meta.content_version ? a.content.meta.content_version : "?");
+                a.content.meta.content_version ? a.content.meta.content_version : "?",
+                in->have_body ? "; body nodes checked in " : "",
+                in->have_body ? in->model_path : "");
     }
     ref_assets_free(&a);
     content_diag_free(&diag);
@@ -808,6 +881,7 @@ int app_info_run(int argc, char **argv, const char *exe_dir, FILE *out, FILE *er
     memset(&in, 0, sizeof in);
     in.out = out;
     in.err = err;
+    in.exe_dir = exe_dir;
     if (argc < 1) {
         return usage_error(&in, "no command");
     }
@@ -843,6 +917,9 @@ int app_info_run(int argc, char **argv, const char *exe_dir, FILE *out, FILE *er
     }
     if (in.loaded) {
         ref_assets_free(&in.assets);
+    }
+    if (in.have_body) {
+        body_free(&in.body);
     }
     return rc;
 }
