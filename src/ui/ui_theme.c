@@ -40,6 +40,9 @@ static void metrics(UiTheme *t) {
     t->min_target_px = 48.0f;
 }
 
+/* Contrast (WCAG 2): text on panel 15.0:1, on widget 13.3, on hover 12.0, on pressed 10.5;
+ * muted text on panel 7.1, on widget 6.3; white on selected 6.8, on danger 6.5; focus ring
+ * on panel 4.8, borders 3.3. */
 void ui_theme_default(UiTheme *out_theme) {
     UiTheme *t = out_theme;
     t->panel_bg = 0xF7F9FBFF;
@@ -59,6 +62,8 @@ void ui_theme_default(UiTheme *out_theme) {
     metrics(t);
 }
 
+/* Contrast: text 21:1 (16.8 on hover, 13.6 pressed), muted 12.6, white on selected 21,
+ * on danger 10.0; focus ring 9.0; borders 21. */
 void ui_theme_high_contrast(UiTheme *out_theme) {
     UiTheme *t = out_theme;
     t->panel_bg = 0xFFFFFFFF;

@@ -78,6 +78,13 @@ static float wrap_width(const UiContext *c, bool wrap_to_next) {
     return wrap_to_next ? set : fmaxf(set, l->rect.w);
 }
 
+/* A control's natural width in a row: logical_px, narrowed to the container, never below
+ * two touch targets. */
+static float fitted_width(const UiContext *c, float logical_px) {
+    float w = fminf(ui__s(c, logical_px), wrap_width(c, false));
+    return fmaxf(w, 2.0f * ui__s(c, c->theme.min_target_px));
+}
+
 /* --- button ------------------------------------------------------------------------ */
 
 static void button_measure(UiContext *c, TextBlock *b, const char *label, int vis, bool bold) {
@@ -303,7 +310,7 @@ bool ui_slider(UiContext *ctx, const char *id, float *value, float step) {
     const UiTheme *t = &c->theme;
     UiId sid = ui_id(c, id);
     float min_t = ui__s(c, t->min_target_px);
-    UiRect r = ui__layout_next(c, ui__s(c, 200.0f), min_t, true);
+    UiRect r = ui__layout_next(c, fitted_width(c, 200.0f), min_t, true);
     UiInteract in = ui__interact(c, sid, r, true, false);
     float knob = ui__s(c, 11.0f);
     float x0 = r.x + knob, x1 = r.x + r.w - knob;
@@ -427,7 +434,7 @@ int ui_text_field(UiContext *ctx, const char *id, char *buf, int cap, const char
     float min_t = ui__s(c, t->min_target_px);
     float size = ui__s(c, t->font_px);
     float lh = ui__line_h(size);
-    UiRect r = ui__layout_next(c, ui__s(c, 160.0f), fmaxf(min_t, lh + pad), true);
+    UiRect r = ui__layout_next(c, fitted_width(c, 160.0f), fmaxf(min_t, lh + pad), true);
     if (c->focus == fid) {
         c->focus_is_text = true; /* so Enter and Space are not taken as a click */
     }

@@ -1,0 +1,171 @@
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "ui_fixture.h"
+
+/* Text pointers stay valid (and unchanged) for the whole frame, however much text follows
+ * and however many arena blocks that takes, until the next ui_begin. */
+static void test_text_pointers_valid_until_next_begin(void **state) {
+    (void)state;
+    UiContext *ui = fixture_ui();
+    in_reset();
+    for (int round = 0; round < 3; round++) {
+        ui_begin(ui, &fixture_input, 800, 600, 1.0f, 0.016f);
+        char first[32];
+        snprintf(first, sizeof first, "First %d", round);
+        ui_label(ui, first);
+        int before = 0;
+        const UiCommand *c0 = ui_commands(ui, &before);
+        const char *p0 = c0[0].text;
+        static char big[5000];
+        memset(big, 'x', sizeof big - 1);
+        for (int i = 0; i < 20; i++) { /* ~100 kB of text: several arena blocks */
+            ui_push_id_int(ui, i);
+            ui_set_next_width(ui, 1e6f);
+            ui_label(ui, big);
+            ui_pop_id(ui);
+        }
+        ui_end(ui);
+        int n = 0;
+        const UiCommand *cmds = ui_commands(ui, &n);
+        assert_int_equal(n, 21);
+        assert_ptr_equal(cmds[0].text, p0);
+        assert_int_equal(cmds[0].len, (int)strlen(first));
+        assert_memory_equal(cmds[0].text, first, strlen(first));
+        for (int i = 1; i < n; i++) {
+            assert_int_equal(cmds[i].len, 4999);
+            assert_true(cmds[i].text[0] == 'x' && cmds[i].text[4998] == 'x');
+        }
+    }
+    ui_destroy(ui);
+}
+
+/* The caller's string may change or die right after the call. */
+static void test_text_is_copied(void **state) {
+    (void)state;
+    UiContext *ui = fixture_ui();
+    in_reset();
+    char label[16] = "Piriformis";
+    ui_begin(ui, &fixture_input, 800, 600, 1.0f, 0.016f);
+    ui_label(ui, label);
+    strcpy(label, "Changed!!!");
+    ui_end(ui);
+    int n = 0;
+    const UiCommand *cmds = ui_commands(ui, &n);
+    assert_int_equal(n, 1);
+    assert_memory_equal(cmds[0].text, "Piriformis", 10);
+    ui_destroy(ui);
+}
+
+static void test_wrapped_label_lines(void **state) {
+    (void)state;
+    UiContext *ui = fixture_ui();
+    in_reset();
+    /* 200 px at 9 px per character: 22 characters per line */
+    ui_begin(ui, &fixture_input, 800, 600, 1.0f, 0.016f);
+    ui_set_next_width(ui, 200.0f);
+    ui_label(ui, "Glúteo medio y menor: dolor en la cadera lateral");
+    UiRect r = ui_last_rect(ui);
+    ui_end(ui);
+    int n = 0;
+    const UiCommand *cmds = ui_commands(ui, &n);
+    assert_int_equal(n, 3);
+    static const char *const want[] = {"Glúteo medio y menor:", "dolor en la cadera", "lateral"};
+    for (int i = 0; i < n; i++) {
+        assert_int_equal(cmds[i].kind, UI_CMD_TEXT);
+        assert_int_equal(cmds[i].len, (int)strlen(want[i]));
+        assert_memory_equal(cmds[i].text, want[i], strlen(want[i]));
+        assert_float_equal(cmds[i].rect.y, 12.0f + 22.5f * (float)i, 1e-4);
+        assert_true(cmds[i].rect.w <= 200.0f);
+        assert_true(rect_inside(cmds[i].rect, r));
+    }
+    assert_float_equal(r.h, 3 * 22.5f, 1e-4);
+    ui_destroy(ui);
+}
+
+static void test_callout_line_and_box(void **state) {
+    (void)state;
+    UiContext *ui = fixture_ui();
+    static const struct {
+        float ax, ay;
+    } anchors[] = {{400, 300}, {790, 300}, {400, 5}, {795, 595}};
+    for (size_t k = 0; k < sizeof anchors / sizeof anchors[0]; k++) {
+        in_reset();
+        ui_begin(ui, &fixture_input, 800, 600, 1.0f, 0.016f);
+        ui_callout(ui, "Piriformis (right)", anchors[k].ax, anchors[k].ay);
+        UiRect box = ui_last_rect(ui);
+        ui_end(ui);
+        UiRect screen = {0, 0, 800, 600};
+        assert_true(rect_inside(box, screen));
+        int n = 0;
+        const UiCommand *cmds = ui_commands(ui, &n);
+        int lines = 0;
+        for (int i = 0; i < n; i++) {
+            if (cmds[i].kind == UI_CMD_LINE) {
+                lines++;
+                assert_float_equal(cmds[i].x0, anchors[k].ax, 1e-4);
+                assert_float_equal(cmds[i].y0, anchors[k].ay, 1e-4);
+                /* it ends on the box's edge */
+                assert_true(rect_inside((UiRect){cmds[i].x1, cmds[i].y1, 0, 0}, box));
+            }
+            if (cmds[i].kind == UI_CMD_TEXT) {
+                assert_true(rect_inside(cmds[i].rect, box));
+            }
+        }
+        assert_int_equal(lines, 1);
+    }
+    /* tapping the label reports it */
+    for (int f = 0; f < 2; f++) {
+        in_reset();
+        if (f == 1) {
+            in_down(1, 460, 240);
+            in_up(1, 460, 240);
+        }
+        ui_begin(ui, &fixture_input, 800, 600, 1.0f, 0.016f);
+        bool tapped = ui_callout(ui, "Piriformis (right)", 400, 300);
+        ui_end(ui);
+        assert_int_equal(tapped, f == 1);
+    }
+    ui_destroy(ui);
+}
+
+static void test_ids_and_scopes(void **state) {
+    (void)state;
+    UiContext *ui = fixture_ui();
+    in_reset();
+    ui_begin(ui, &fixture_input, 800, 600, 1.0f, 0.016f);
+    UiId a = ui_id(ui, "Play");
+    ui_push_id_int(ui, 1);
+    UiId b = ui_id(ui, "Play");
+    ui_pop_id(ui);
+    ui_push_id_int(ui, 2);
+    UiId c = ui_id(ui, "Play");
+    ui_pop_id(ui);
+    ui_push_id(ui, "compare");
+    UiId d = ui_id(ui, "Play");
+    ui_pop_id(ui);
+    ui_end(ui);
+    assert_int_not_equal(a, 0);
+    assert_int_not_equal(a, b);
+    assert_int_not_equal(b, c);
+    assert_int_not_equal(a, d);
+    assert_int_equal(a, ui_id(ui, "Play")); /* stable across frames */
+    ui_destroy(ui);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_text_pointers_valid_until_next_begin),
+        cmocka_unit_test(test_text_is_copied),
+        cmocka_unit_test(test_wrapped_label_lines),
+        cmocka_unit_test(test_callout_line_and_box),
+        cmocka_unit_test(test_ids_and_scopes),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
