@@ -59,8 +59,9 @@ int app_render_main(const CliOptions *opts) {
         rc = EXIT_INPUT;
         goto done;
     }
-    if (!scene_load_placeholder(scene, gfx, err, sizeof err)) {
+    if (!scene_load(scene, gfx, paths.model_path, opts->lod, err, sizeof err)) {
         log_error("%s", err);
+        rc = paths.model_path[0] ? EXIT_INPUT : EXIT_ENV; /* a damaged model is bad input */
         goto done;
     }
     unsigned mask = opts->layer_mask;

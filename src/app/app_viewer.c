@@ -127,8 +127,9 @@ int app_viewer_main(const CliOptions *opts) {
     }
     a->text_ready = true;
     overlay_init(&a->overlay, a->gfx);
-    if (!scene_load_placeholder(&a->scene, a->gfx, err, sizeof err)) {
+    if (!scene_load(&a->scene, a->gfx, paths.model_path, opts->lod, err, sizeof err)) {
         log_error("%s", err);
+        rc = paths.model_path[0] ? EXIT_INPUT : EXIT_ENV; /* a damaged model is bad input */
         goto done;
     }
     /* Without the content the body still shows; the UI says what is missing. */

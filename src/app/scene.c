@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "anatomy/body.h"
 #include "anatomy/primitives.h"
+#include "core/log.h"
 #include "core/strutil.h"
 
 static float item_alpha(const Scene *s, int i);
@@ -233,6 +235,67 @@ int scene_pick(const Scene *s, const Camera *cam, int w, int h, float x_px, floa
         memcpy(out_point_mm, hit.point_mm, sizeof hit.point_mm);
     }
     return hit.item;
+}
+
+static bool kind_from_name(const char *name, StructureKind *out) {
+    static const char *const names[KIND_COUNT] = {
+        [KIND_BONE] = "bone",         [KIND_MUSCLE] = "muscle", [KIND_NERVE] = "nerve",
+        [KIND_LIGAMENT] = "ligament", [KIND_SKIN] = "skin",
+    };
+    for (int k = 0; k < KIND_COUNT; k++) {
+        if (strcmp(name, names[k]) == 0) {
+            *out = (StructureKind)k;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool scene_load_body(Scene *s, Gfx *gfx, const char *path, LodId lod, char *err, size_t err_cap) {
+    memset(s, 0, sizeof *s);
+    s->skin_item = -1;
+    s->isolated = -1;
+    s->highlighted = -1;
+    Body body;
+    if (!body_load_file(path, &body, err, err_cap)) {
+        return false;
+    }
+    bool ok = true;
+    for (int i = 0; i < body.count && ok; i++) {
+        const BodyStructure *b = &body.items[i];
+        StructureKind kind;
+        LayerId layer;
+        if (!kind_from_name(b->kind, &kind) || !layer_find(b->layer, &layer)) {
+            snprintf(err, err_cap, "%s: structure '%s' has unknown kind '%s' or layer '%s'", path,
+                     b->id, b->kind, b->layer);
+            ok = false;
+            break;
+        }
+        const BodyMesh *bm = &b->lod[lod == LOD_TABLET ? BODY_LOD_TABLET : BODY_LOD_FULL];
+        if (bm->vcount == 0 || bm->icount == 0) {
+            bm = &b->lod[BODY_LOD_FULL];
+        }
+        MeshBuf m = {.positions = bm->pos,
+                     .normals = bm->nrm,
+                     .indices = bm->idx,
+                     .vertex_count = bm->vcount,
+                     .index_count = bm->icount};
+        ok = scene_add(s, gfx, b->id, kind, layer, &m, err, err_cap);
+    }
+    body_free(&body);
+    ok = ok && scene_finish(s, err, err_cap);
+    if (!ok) {
+        scene_unload(s, gfx);
+    }
+    return ok;
+}
+
+bool scene_load(Scene *s, Gfx *gfx, const char *model_path, LodId lod, char *err, size_t err_cap) {
+    if (model_path && *model_path) {
+        return scene_load_body(s, gfx, model_path, lod, err, err_cap);
+    }
+    log_warn("no baked body model (body.glb) was found; showing a simplified stand-in body");
+    return scene_load_placeholder(s, gfx, err, err_cap);
 }
 
 void scene_unload(Scene *scene, Gfx *gfx) {

@@ -66,6 +66,12 @@ void scene_kind_color(StructureKind kind, float out_rgba[4]);
 /* The stand-in body built in code (a few spheres and capsules at real landmark positions);
  * used until body.glb exists, and by tests because its geometry is known exactly. */
 bool scene_load_placeholder(Scene *scene, Gfx *gfx, char *err, size_t err_cap);
+/* The baked body (body.glb) at one level of detail. Errors name the file and the problem. */
+bool scene_load_body(Scene *scene, Gfx *gfx, const char *path, LodId lod, char *err,
+                     size_t err_cap);
+/* body.glb at model_path, or the stand-in body (with a warning) when model_path is empty. */
+bool scene_load(Scene *scene, Gfx *gfx, const char *model_path, LodId lod, char *err,
+                size_t err_cap);
 void scene_unload(Scene *scene, Gfx *gfx);
 /* Adds one structure: uploads its mesh and keeps what picking and zones need. */
 bool scene_add(Scene *scene, Gfx *gfx, const char *id, StructureKind kind, LayerId layer,
