@@ -376,6 +376,19 @@ static float dist(float x0, float y0, float x1, float y1) {
     return hypotf(x1 - x0, y1 - y0);
 }
 
+/* Tab moved focus onto a widget outside its region's view: scroll (shown next frame). */
+static void scroll_into_view(UiContext *c, UiScrollFrame *f, UiRect r) {
+    float before = f->state->offset;
+    if (r.y < f->view.y) {
+        f->state->offset -= f->view.y - r.y;
+    } else if (r.y + r.h > f->view.y + f->view.h) {
+        f->state->offset += r.y + r.h - (f->view.y + f->view.h);
+    }
+    if (f->state->offset != before) {
+        c->settle = true;
+    }
+}
+
 UiInteract ui__interact(UiContext *c, UiId id, UiRect r, bool focusable, bool disabled) {
     UiInteract res = {.pointer = -1};
     UiRect vr = ui__intersect(r, ui__clip(c));
@@ -420,6 +433,9 @@ UiInteract ui__interact(UiContext *c, UiId id, UiRect r, bool focusable, bool di
     }
     if (c->focus == id) {
         res.focused = true;
+        if (c->focus_moved && c->scroll_depth > 0) {
+            scroll_into_view(c, c->scroll_open[c->scroll_depth - 1], r);
+        }
         if (c->input && !c->focus_is_text) {
             for (int i = 0; i < c->input->count; i++) {
                 const InputEvent *e = &c->input->events[i];
@@ -466,6 +482,7 @@ void ui__layout_push(UiContext *c, UiLayoutMode mode, UiRect r) {
     l->cur_y = r.y;
     l->max_x = r.x;
     l->max_y = r.y;
+    l->avail_bottom = r.y + r.h;
     l->cols = 1;
 }
 
@@ -545,6 +562,9 @@ UiRect ui__layout_next(UiContext *c, float nat_w, float nat_h, bool fill) {
 }
 
 void ui_area_begin(UiContext *ctx, UiRect r) {
+    if (r.h <= 0.0f) {
+        r.h = 1e9f; /* open-ended */
+    }
     ui__layout_push(ctx, UI_LAYOUT_STACK, r);
 }
 
@@ -559,7 +579,9 @@ void ui_row_begin(UiContext *ctx) {
     UiRect r = {l->mode == UI_LAYOUT_ROW ? l->cur_x : l->rect.x, l->cur_y,
                 l->mode == UI_LAYOUT_ROW ? l->rect.x + l->rect.w - l->cur_x : l->rect.w,
                 l->rect.h - (l->cur_y - l->rect.y)};
+    float avail = l->avail_bottom;
     ui__layout_push(ctx, UI_LAYOUT_ROW, r);
+    ui__layout(ctx)->avail_bottom = avail;
 }
 
 void ui_row_end(UiContext *ctx) {
@@ -577,8 +599,10 @@ void ui_columns_begin(UiContext *ctx, int n) {
     UiRect outer = {l->rect.x, l->cur_y, l->rect.w, l->rect.h - (l->cur_y - l->rect.y)};
     float cw = (outer.w - sp * (float)(n - 1)) / (float)n;
     UiRect first = {outer.x, outer.y, fmaxf(cw, 0.0f), outer.h};
+    float avail = l->avail_bottom;
     ui__layout_push(ctx, UI_LAYOUT_COLUMNS, first);
     UiLayout *cl = ui__layout(ctx);
+    cl->avail_bottom = avail;
     cl->outer = outer;
     cl->cols = n;
 }
@@ -697,11 +721,20 @@ void ui__scroll_begin(UiContext *c, UiId id, UiRect view, UiScrollFrame *out) {
     ui__clip_push(c, view);
     out->clip_cmd = c->cmd_count - 1;
     ui__layout_push(c, UI_LAYOUT_STACK, (UiRect){view.x, out->content_top, view.w, 1e9f});
+    ui__layout(c)->avail_bottom = out->content_top + view.h;
     out->layout_depth = c->layout_depth;
+    assert(c->scroll_depth < UI_MAX_LAYOUTS);
+    if (c->scroll_depth < UI_MAX_LAYOUTS) {
+        c->scroll_open[c->scroll_depth++] = out;
+    }
 }
 
 float ui__scroll_end(UiContext *c, UiScrollFrame *f) {
     assert(c->layout_depth == f->layout_depth);
+    assert(c->scroll_depth > 0 && c->scroll_open[c->scroll_depth - 1] == f);
+    if (c->scroll_depth > 0) {
+        c->scroll_depth--;
+    }
     UiLayout *l = ui__layout_pop(c);
     float content_h = l->max_y - f->content_top;
     UiScroll *s = f->state;
@@ -759,6 +792,7 @@ static void move_focus(UiContext *c, bool backwards) {
     }
     c->focus = c->prev_focus_order[next];
     c->focus_visible = true;
+    c->focus_moved = true;
     c->focus_is_text = false; /* the field says so again when it runs */
     c->caret = -1;
     c->settle = true;
@@ -865,6 +899,8 @@ void ui_begin(UiContext *ctx, const InputFrame *input, int w_px, int h_px, float
     c->hit_count = 0;
     c->clip_depth = 0;
     c->scroll_depth = 0;
+    c->list_depth = 0;
+    c->focus_moved = false;
     c->panel_depth = 0;
     c->has_next_rect = c->has_next_width = false;
     c->bg_tap = c->bg_double = false;

@@ -163,6 +163,13 @@ void ui_set_focus(UiContext *ctx, const char *str);
 /* True if the widget with this id string has keyboard focus. */
 bool ui_has_focus(const UiContext *ctx, const char *str);
 
+typedef struct {
+    bool selected; /* drawn as chosen (e.g. the current view preset) */
+    bool danger;   /* drawn in danger colours (the red-flags button) */
+    bool bold;
+    bool disabled; /* drawn dimmed, never clicks, skipped by Tab */
+} UiButtonOpts;
+
 /* --- layout ------------------------------------------------------------------------ */
 /* The frame itself is a container: the screen minus padding, widgets stacked top down.
  * In a stack, widgets take the container's width (labels wrap to it); in a row, they take
@@ -170,8 +177,9 @@ bool ui_has_focus(const UiContext *ctx, const char *str);
  * below their text: if a container is too narrow, the widget is wider than it (see
  * ui_last_rect). */
 
-/* Lays out the widgets that follow inside r (drawable pixels), stacked, with no background
- * and without blocking the pointer between them. Pair with ui_area_end. */
+/* Lays out the widgets that follow inside r (drawable pixels; r.h <= 0: open-ended),
+ * stacked, with no background and without blocking the pointer between them. Pair with
+ * ui_area_end; ui_last_rect then gives the extent of what was placed. */
 void ui_area_begin(UiContext *ctx, UiRect r);
 void ui_area_end(UiContext *ctx);
 /* Places the widgets that follow left to right until ui_row_end. */
@@ -196,16 +204,12 @@ float ui_available_width(const UiContext *ctx);
 float ui_px(const UiContext *ctx, float logical_px);
 /* The size a button with this label takes (for placing it before calling it). */
 UiSize ui_button_size(UiContext *ctx, const char *label);
+/* ui_button_size for a button drawn with these options (bold text is wider). */
+UiSize ui_button_size_ex(UiContext *ctx, const char *label, const UiButtonOpts *opts);
 /* Advance width of text in a font at size_px, through the app's measure callback. */
 float ui_text_width(UiContext *ctx, int font, float size_px, const char *text);
 
 /* --- widgets ----------------------------------------------------------------------- */
-typedef struct {
-    bool selected; /* drawn as chosen (e.g. the current view preset) */
-    bool danger;   /* drawn in danger colours (the red-flags button) */
-    bool bold;
-    bool disabled; /* drawn dimmed, never clicks, skipped by Tab */
-} UiButtonOpts;
 
 /* A push button; true on the frame it is clicked (released inside after going down on it,
  * or Enter/Space while focused). */
@@ -252,8 +256,10 @@ int ui_text_field(UiContext *ctx, const char *id, char *buf, int cap, const char
 bool ui_panel_begin(UiContext *ctx, const char *title, UiRect rect, bool *open);
 void ui_panel_end(UiContext *ctx);
 
-/* A vertical list height_px tall (<= 0: the rest of the container) that scrolls by drag or
- * wheel; a drag that scrolls never clicks an item. Any widget may go inside. */
+/* A vertical list height_px tall that scrolls by drag or wheel; a drag that scrolls never
+ * clicks an item. height_px <= 0 fills the rest of the container (down to the bottom of a
+ * fixed-height card or area; 300 px * scale where the container is open-ended). Any widget
+ * may go inside. */
 void ui_list_begin(UiContext *ctx, const char *id, float height_px);
 /* A full-width row of the list; true when tapped (not when the list was dragged). */
 bool ui_list_item(UiContext *ctx, const char *label, bool selected);

@@ -47,6 +47,7 @@ typedef struct {
     float max_x, max_y; /* extent of what was placed */
     int col, cols;      /* columns */
     UiRect outer;       /* columns: the whole row of columns */
+    float avail_bottom; /* where \"the rest of the container\" ends (y) */
     float col_max_y;
 } UiLayout;
 
@@ -136,6 +137,7 @@ struct UiContext {
     UiId focus;
     bool focus_visible;
     bool focus_is_text;
+    bool focus_moved; /* by Tab this frame: scroll the focused widget into view */
     UiId focus_order[UI_MAX_FOCUS], prev_focus_order[UI_MAX_FOCUS];
     int focus_count, prev_focus_count;
     UiId pressed_this_frame; /* a widget a pointer went down on */
@@ -168,7 +170,9 @@ struct UiContext {
 
     /* scrolling */
     UiScroll scrolls[UI_MAX_SCROLLS];
-    UiScrollFrame scroll_stack[UI_MAX_LAYOUTS];
+    UiScrollFrame lists[UI_MAX_LAYOUTS]; /* open lists */
+    int list_depth;
+    UiScrollFrame *scroll_open[UI_MAX_LAYOUTS]; /* open scroll regions, lists and cards */
     int scroll_depth;
     UiPanelFrame panels[UI_MAX_LAYERS];
     int panel_depth;

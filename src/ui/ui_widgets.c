@@ -102,10 +102,14 @@ static UiSize button_size(UiContext *c, const TextBlock *b) {
 }
 
 UiSize ui_button_size(UiContext *ctx, const char *label) {
+    return ui_button_size_ex(ctx, label, NULL);
+}
+
+UiSize ui_button_size_ex(UiContext *ctx, const char *label, const UiButtonOpts *opts) {
     int vis = 0;
     ui__label_id(ctx, label, &vis);
     TextBlock b;
-    button_measure(ctx, &b, label, vis, false);
+    button_measure(ctx, &b, label, vis, opts && opts->bold);
     UiSize s = button_size(ctx, &b);
     block_free(&b);
     return s;
@@ -600,12 +604,12 @@ void ui_panel_end(UiContext *ctx) {
 void ui_list_begin(UiContext *ctx, const char *id, float height_px) {
     UiContext *c = ctx;
     const UiTheme *t = &c->theme;
-    assert(c->scroll_depth < UI_MAX_LAYOUTS);
+    assert(c->list_depth < UI_MAX_LAYOUTS);
     UiLayout *l = ui__layout(c);
     float min_t = ui__s(c, t->min_target_px);
     float h = height_px;
     if (h <= 0.0f) {
-        float rest = l->rect.y + l->rect.h - l->cur_y;
+        float rest = l->avail_bottom - l->cur_y;
         h = rest < 1e8f ? rest : ui__s(c, 300.0f);
     }
     h = fmaxf(h, min_t);
@@ -614,7 +618,7 @@ void ui_list_begin(UiContext *ctx, const char *id, float height_px) {
     ui__rect(c, r, radius, t->panel_bg);
     ui__outline(c, r, radius, ui__s(c, t->border_px), t->border);
     ui_push_id(c, id);
-    UiScrollFrame *f = &c->scroll_stack[c->scroll_depth++];
+    UiScrollFrame *f = &c->lists[c->list_depth++];
     float b = ui__s(c, t->border_px);
     ui__scroll_begin(c, ui_id(c, "list"),
                      (UiRect){r.x + b, r.y + b, r.w - 2.0f * b, r.h - 2.0f * b}, f);
@@ -646,29 +650,16 @@ bool ui_list_item(UiContext *ctx, const char *label, bool selected) {
     block_draw(c, &b, label, vis, r.x + pad, r.y + 0.5f * (r.h - b.h), 0.0f, false, fg);
     block_free(&b);
     ui__draw_focus(c, id, r, true);
-    /* Tab onto a row out of view scrolls it into view (next frame) */
-    if (in.focused && c->focus_visible && c->scroll_depth > 0) {
-        UiScrollFrame *f = &c->scroll_stack[c->scroll_depth - 1];
-        float before = f->state->offset;
-        if (r.y < f->view.y) {
-            f->state->offset -= f->view.y - r.y;
-        } else if (r.y + r.h > f->view.y + f->view.h) {
-            f->state->offset += r.y + r.h - (f->view.y + f->view.h);
-        }
-        if (f->state->offset != before) {
-            c->settle = true;
-        }
-    }
     return in.clicked;
 }
 
 void ui_list_end(UiContext *ctx) {
     UiContext *c = ctx;
-    assert(c->scroll_depth > 0);
-    if (c->scroll_depth <= 0) {
+    assert(c->list_depth > 0);
+    if (c->list_depth <= 0) {
         return;
     }
-    UiScrollFrame *f = &c->scroll_stack[--c->scroll_depth];
+    UiScrollFrame *f = &c->lists[--c->list_depth];
     ui__scroll_end(c, f);
     ui_pop_id(c);
     c->last_rect = f->outer;

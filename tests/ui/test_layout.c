@@ -196,7 +196,7 @@ static void test_area_and_next_rect(void **state) {
     UiRect r = ui_last_rect(ui);
     assert_float_equal(r.x + r.w, 1264.0f, 1e-4);
     /* an area lays out its own stack; the root continues where it was */
-    ui_area_begin(ui, (UiRect){100, 500, 300, 200});
+    ui_area_begin(ui, (UiRect){100, 500, 300, 0}); /* open-ended */
     ui_button(ui, "One");
     UiRect one = ui_last_rect(ui);
     ui_button(ui, "Two");
@@ -209,6 +209,9 @@ static void test_area_and_next_rect(void **state) {
     assert_float_equal(one.w, 300.0f, 1e-4);
     assert_float_equal(area.h, 48.0f * 2 + 8.0f, 1e-4);
     assert_float_equal(root.y, 12.0f, 1e-4);
+    /* bold text is wider: its size is asked with the same options */
+    UiButtonOpts bold = {.bold = true};
+    assert_float_equal(ui_button_size_ex(ui, "Red flags", &bold).w, sz.w, 1e-4);
     assert_float_equal(ui_px(ui, 10.0f), 10.0f, 1e-6);
     ui_destroy(ui);
 }

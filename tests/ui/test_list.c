@@ -168,6 +168,45 @@ static void test_rows_are_clipped_to_the_list(void **state) {
     ui_destroy(ui);
 }
 
+static void test_tab_scrolls_the_focused_row_into_view(void **state) {
+    (void)state;
+    UiContext *ui = fixture_ui();
+    in_reset();
+    frame(ui);
+    for (int i = 0; i < 8; i++) { /* row 7 is below the 300 px view */
+        in_key(INPUT_KEY_TAB, false);
+        frame(ui);
+    }
+    Screen s = frame(ui);
+    float row7_bottom = s.first_row_y + 56.0f * 7.0f + 48.0f;
+    assert_true(row7_bottom <= s.list.y + s.list.h + 0.01f);
+    assert_true(s.first_row_y < 13.0f);
+    in_key(INPUT_KEY_ENTER, false);
+    assert_int_equal(frame(ui).clicked, 7);
+    ui_destroy(ui);
+}
+
+static void test_list_fills_a_fixed_card(void **state) {
+    (void)state;
+    UiContext *ui = fixture_ui();
+    bool open = true;
+    in_reset();
+    ui_begin(ui, &fixture_input, 800, 600, 1.0f, 0.016f);
+    assert_true(ui_panel_begin(ui, "Sources", (UiRect){10, 10, 300, 400}, &open));
+    ui_label(ui, "Pick one");
+    ui_list_begin(ui, "l", 0.0f);
+    ui_list_item(ui, "Piriformis", false);
+    ui_list_end(ui);
+    UiRect list = ui_last_rect(ui);
+    ui_panel_end(ui);
+    UiRect card = ui_last_rect(ui);
+    ui_end(ui);
+    /* from below the label to the bottom of the card's body */
+    assert_float_equal(list.y + list.h, card.y + card.h - 12.0f, 1e-3);
+    assert_true(list.h > 200.0f);
+    ui_destroy(ui);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tap_clicks_the_row_under_the_finger),
@@ -175,6 +214,8 @@ int main(void) {
         cmocka_unit_test(test_after_scrolling_a_tap_hits_the_new_row),
         cmocka_unit_test(test_wheel_scrolls_only_over_the_list),
         cmocka_unit_test(test_rows_are_clipped_to_the_list),
+        cmocka_unit_test(test_tab_scrolls_the_focused_row_into_view),
+        cmocka_unit_test(test_list_fills_a_fixed_card),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
