@@ -108,8 +108,34 @@ bool ui_has_focus(const UiContext *ctx, const char *str) {
     return ctx->focus != 0 && ctx->focus == ui_id(ctx, str);
 }
 
+static uint64_t hash_bytes(uint64_t h, const void *p, size_t n);
+
+/* Widths are cached by (font, size, bytes): wrapping a long card measures the same prefixes
+ * every frame, and the app's measurer shapes text. A 64-bit key makes a wrong hit
+ * vanishingly unlikely. */
 float ui__measure(UiContext *c, int font, float size_px, const char *s, int len) {
-    return len > 0 ? c->measure(c->measure_user, font, size_px, s, len) : 0.0f;
+    if (len <= 0) {
+        return 0.0f;
+    }
+    uint64_t key = hash_bytes(14695981039346656037ull, &font, sizeof font);
+    key = hash_bytes(key, &size_px, sizeof size_px);
+    key = hash_bytes(key, s, (size_t)len) | 1u;
+    size_t slot = (size_t)(key & (UI_MEASURE_CACHE - 1));
+    if (c->measured[slot].key == key) {
+        return c->measured[slot].w;
+    }
+    float w = c->measure(c->measure_user, font, size_px, s, len);
+    c->measured[slot].key = key;
+    c->measured[slot].w = w;
+    return w;
+}
+
+float ui__measure_cb(void *user, int font, float size_px, const char *s, int len) {
+    return ui__measure(user, font, size_px, s, len);
+}
+
+void ui_forget_text_sizes(UiContext *ctx) {
+    memset(ctx->measured, 0, sizeof ctx->measured);
 }
 
 float ui_text_width(UiContext *ctx, int font, float size_px, const char *text) {

@@ -109,6 +109,9 @@ void ui_destroy(UiContext *ctx);
 void ui_set_theme(UiContext *ctx, const UiTheme *theme);
 /* The theme in use, unscaled. */
 const UiTheme *ui_get_theme(const UiContext *ctx);
+/* Text widths are cached; call this when the measure callback's answers change (another
+ * font was loaded). */
+void ui_forget_text_sizes(UiContext *ctx);
 
 /* Starts a frame: reads input's events (pointer, wheel, keys, text; input may be NULL),
  * for a w_px x h_px drawable, ui_scale = display DPI scale x the user's font scale, dt_sec
@@ -230,7 +233,7 @@ typedef enum {
     UI_TEXT_MUTED, /* regular, small_px, muted colour (captions, notes) */
 } UiTextStyle;
 
-/* Body text word-wrapped to the container's width (or the next width). */
+/* Body text word-wrapped to the container's width (or the next width); "" takes no room. */
 void ui_label(UiContext *ctx, const char *text);
 /* Text in a style, word-wrapped like ui_label. */
 void ui_text(UiContext *ctx, const char *text, UiTextStyle style);

@@ -18,6 +18,7 @@ enum {
     UI_MAX_HITS = 512,
     UI_MAX_SCROLLS = 32,
     UI_MAX_CLIPS = 16,
+    UI_MEASURE_CACHE = 4096, /* a power of two */
 };
 
 typedef struct {
@@ -98,6 +99,10 @@ typedef struct {
 struct UiContext {
     UiMeasureFn measure;
     void *measure_user;
+    struct {
+        uint64_t key; /* 0 = empty */
+        float w;
+    } measured[UI_MEASURE_CACHE];
     UiTheme theme;
 
     /* frame */
@@ -186,6 +191,8 @@ UiId ui__hash(UiId seed, const char *s, size_t len);
 /* The id of a label ("Text##key" -> key) and the length of its visible part. */
 UiId ui__label_id(const UiContext *c, const char *label, int *out_visible_len);
 float ui__measure(UiContext *c, int font, float size_px, const char *s, int len);
+/* ui__measure as a UiMeasureFn; user is the context. */
+float ui__measure_cb(void *user, int font, float size_px, const char *s, int len);
 float ui__line_h(float size_px);
 UiCommand *ui__push_cmd(UiContext *c, UiCommandKind kind);
 void ui__rect(UiContext *c, UiRect r, float radius, uint32_t color);

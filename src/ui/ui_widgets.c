@@ -26,12 +26,12 @@ static void block_wrap(UiContext *c, TextBlock *b, const char *text, int len, in
     b->font = font;
     b->size_px = size_px;
     b->line_h = ui__line_h(size_px);
-    int n = ui_wrap_text(c->measure, c->measure_user, font, size_px, text, len, max_w, b->local,
-                         LINES_ON_STACK);
+    int n =
+        ui_wrap_text(ui__measure_cb, c, font, size_px, text, len, max_w, b->local, LINES_ON_STACK);
     if (n > LINES_ON_STACK) {
         UiLine *heap = malloc((size_t)n * sizeof *heap);
         if (heap) {
-            ui_wrap_text(c->measure, c->measure_user, font, size_px, text, len, max_w, heap, n);
+            ui_wrap_text(ui__measure_cb, c, font, size_px, text, len, max_w, heap, n);
             b->lines = heap;
         } else {
             n = LINES_ON_STACK;
@@ -292,6 +292,9 @@ void ui_text(UiContext *ctx, const char *text, UiTextStyle style) {
     }
     size = ui__s(c, size);
     int len = (int)strlen(text);
+    if (len == 0) {
+        return; /* nothing to show takes no room */
+    }
     TextBlock b;
     block_wrap(c, &b, text, len, font, size, wrap_width(c, true));
     UiRect r = ui__layout_next(c, b.w, fmaxf(b.h, 1.0f), false);

@@ -159,6 +159,52 @@ static void test_ids_and_scopes(void **state) {
     ui_destroy(ui);
 }
 
+static int measure_calls;
+static float counting_measure(void *user, int font, float size_px, const char *text, int len) {
+    measure_calls++;
+    return fake_measure(user, font, size_px, text, len);
+}
+
+static void test_text_widths_are_cached(void **state) {
+    (void)state;
+    UiDesc d = {.measure = counting_measure};
+    UiContext *ui = ui_create(&d);
+    in_reset();
+    static const char *const text =
+        "The piriformis runs from the front of the sacrum to the top of the thigh bone.";
+    measure_calls = 0;
+    ui_begin(ui, &fixture_input, 400, 600, 1.0f, 0.016f);
+    ui_label(ui, text);
+    ui_button(ui, "Play");
+    ui_end(ui);
+    int first = measure_calls;
+    assert_true(first > 0);
+    ui_begin(ui, &fixture_input, 400, 600, 1.0f, 0.016f);
+    ui_label(ui, text);
+    ui_button(ui, "Play");
+    ui_end(ui);
+    assert_int_equal(measure_calls, first); /* nothing measured again */
+    ui_forget_text_sizes(ui);
+    ui_begin(ui, &fixture_input, 400, 600, 1.0f, 0.016f);
+    ui_label(ui, text);
+    ui_end(ui);
+    assert_true(measure_calls > first);
+    ui_destroy(ui);
+}
+
+static void test_empty_text_takes_no_room(void **state) {
+    (void)state;
+    UiContext *ui = fixture_ui();
+    in_reset();
+    ui_begin(ui, &fixture_input, 400, 600, 1.0f, 0.016f);
+    ui_text(ui, "", UI_TEXT_MUTED);
+    ui_button(ui, "Play");
+    UiRect r = ui_last_rect(ui);
+    ui_end(ui);
+    assert_float_equal(r.y, 12.0f, 1e-4);
+    ui_destroy(ui);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_text_pointers_valid_until_next_begin),
@@ -166,6 +212,8 @@ int main(void) {
         cmocka_unit_test(test_wrapped_label_lines),
         cmocka_unit_test(test_callout_line_and_box),
         cmocka_unit_test(test_ids_and_scopes),
+        cmocka_unit_test(test_text_widths_are_cached),
+        cmocka_unit_test(test_empty_text_takes_no_room),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
