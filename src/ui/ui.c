@@ -404,6 +404,8 @@ static float dist(float x0, float y0, float x1, float y1) {
 
 /* Tab moved focus onto a widget outside its region's view: scroll (shown next frame). */
 static void scroll_into_view(UiContext *c, UiScrollFrame *f, UiRect r) {
+    float ring = ui__s(c, c->theme.focus_px);
+    r = (UiRect){r.x, r.y - ring, r.w, r.h + 2.0f * ring};
     float before = f->state->offset;
     if (r.y < f->view.y) {
         f->state->offset -= f->view.y - r.y;
@@ -711,7 +713,8 @@ static float scroll_max(const UiScroll *s, float view_h) {
     return fmaxf(0.0f, s->content_h - view_h);
 }
 
-void ui__scroll_begin(UiContext *c, UiId id, UiRect view, UiScrollFrame *out) {
+void ui__scroll_begin(UiContext *c, UiId id, UiRect view, float margin_x, float inset_y,
+                      UiScrollFrame *out) {
     UiScroll *s = ui__scroll_state(c, id);
     UiRect vr = ui__intersect(view, ui__clip(c));
     UiId layer = ui__current_layer(c);
@@ -744,9 +747,12 @@ void ui__scroll_begin(UiContext *c, UiId id, UiRect view, UiScrollFrame *out) {
     out->state = s;
     out->view = view;
     out->content_top = view.y - s->offset;
-    ui__clip_push(c, view);
+    out->inset_y = inset_y;
+    /* the clip reaches margin_x past the sides, and the content starts inset_y down, so the
+     * focus ring around a full-width widget is never cut off */
+    ui__clip_push(c, (UiRect){view.x - margin_x, view.y, view.w + 2.0f * margin_x, view.h});
     out->clip_cmd = c->cmd_count - 1;
-    ui__layout_push(c, UI_LAYOUT_STACK, (UiRect){view.x, out->content_top, view.w, 1e9f});
+    ui__layout_push(c, UI_LAYOUT_STACK, (UiRect){view.x, out->content_top + inset_y, view.w, 1e9f});
     ui__layout(c)->avail_bottom = out->content_top + view.h;
     out->layout_depth = c->layout_depth;
     assert(c->scroll_depth < UI_MAX_LAYOUTS);
@@ -762,7 +768,7 @@ float ui__scroll_end(UiContext *c, UiScrollFrame *f) {
         c->scroll_depth--;
     }
     UiLayout *l = ui__layout_pop(c);
-    float content_h = l->max_y - f->content_top;
+    float content_h = l->max_y > l->outer.y ? l->max_y - f->content_top + f->inset_y : 0.0f;
     UiScroll *s = f->state;
     s->content_h = content_h;
     UiRect vr = ui__intersect(f->view, ui__clip(c));

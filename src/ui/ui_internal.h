@@ -73,6 +73,7 @@ typedef struct {
     int clip_cmd; /* index of its CLIP_PUSH, patched when the height is settled */
     int layout_depth;
     UiRect outer; /* lists: the whole list */
+    float inset_y;
 } UiScrollFrame;
 
 typedef struct {
@@ -223,7 +224,10 @@ UiInteract ui__interact(UiContext *c, UiId id, UiRect r, bool focusable, bool di
 /* The focus ring around r (inside it when inset, e.g. rows of a clipped list). */
 void ui__draw_focus(UiContext *c, UiId id, UiRect r, bool inset);
 UiScroll *ui__scroll_state(UiContext *c, UiId id);
-void ui__scroll_begin(UiContext *c, UiId id, UiRect view, UiScrollFrame *out);
+/* Opens a scroll region showing view; its clip reaches margin_x beyond the sides and its
+ * content starts inset_y below the top (room for focus rings). */
+void ui__scroll_begin(UiContext *c, UiId id, UiRect view, float margin_x, float inset_y,
+                      UiScrollFrame *out);
 /* Ends a scroll region; returns its content height. */
 float ui__scroll_end(UiContext *c, UiScrollFrame *f);
 

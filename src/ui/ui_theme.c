@@ -78,7 +78,7 @@ void ui_theme_high_contrast(UiTheme *out_theme) {
     t->text_on_danger = 0xFFFFFFFF;
     t->border = 0x000000FF;
     t->focus = 0x0033CCFF;
-    t->track = 0x000000FF;
+    t->track = 0x808080FF; /* 3.9:1 on white, and distinct from the black filled part */
     t->callout_line = 0x000000FF;
     metrics(t);
     t->border_px = 2.0f;

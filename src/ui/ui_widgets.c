@@ -216,26 +216,44 @@ bool ui_segmented(UiContext *ctx, const char *id, const char *const *labels, int
     float min_t = ui__s(c, t->min_target_px);
     float size = ui__s(c, t->font_px);
     float lh = ui__line_h(size);
-    float seg_w = min_t;
+    enum { MAX_SEGMENTS = 16 };
+    assert(count <= MAX_SEGMENTS);
+    if (count > MAX_SEGMENTS) {
+        count = MAX_SEGMENTS;
+    }
+    float nat[MAX_SEGMENTS];
+    float seg_w = min_t, sum = 0.0f;
     for (int i = 0; i < count; i++) {
         int vis = 0;
         ui__label_id(c, labels[i], &vis);
-        seg_w = fmaxf(seg_w, ui__measure(c, UI_FONT_BOLD, size, labels[i], vis) + 2.0f * pad);
+        nat[i] = fmaxf(min_t, ui__measure(c, UI_FONT_BOLD, size, labels[i], vis) + 2.0f * pad);
+        seg_w = fmaxf(seg_w, nat[i]);
+        sum += nat[i];
     }
     float seg_h = fmaxf(min_t, lh + pad);
-    float total = seg_w * (float)count;
-    bool across = total <= wrap_width(c, false);
-    UiRect r = across ? ui__layout_next(c, total, seg_h, true)
+    /* equal segments if they fit, else each as wide as its label, else one under another */
+    float avail = wrap_width(c, false);
+    bool equal = seg_w * (float)count <= avail;
+    bool across = equal || sum <= avail;
+    UiRect r = across ? ui__layout_next(c, equal ? seg_w * (float)count : sum, seg_h, true)
                       : ui__layout_next(c, seg_w, seg_h * (float)count, true);
+    float extra = across && !equal ? (r.w - sum) / (float)count : 0.0f;
+    float seg_x = r.x;
     float radius = ui__s(c, t->radius_px);
     ui__rect(c, r, radius, t->widget_bg);
     ui__outline(c, r, radius, ui__s(c, t->border_px), t->border);
     ui_push_id(c, id);
     bool changed = false;
     for (int i = 0; i < count; i++) {
-        UiRect sr =
-            across ? (UiRect){r.x + r.w * (float)i / (float)count, r.y, r.w / (float)count, r.h}
-                   : (UiRect){r.x, r.y + seg_h * (float)i, r.w, seg_h};
+        UiRect sr;
+        if (!across) {
+            sr = (UiRect){r.x, r.y + seg_h * (float)i, r.w, seg_h};
+        } else if (equal) {
+            sr = (UiRect){r.x + r.w * (float)i / (float)count, r.y, r.w / (float)count, r.h};
+        } else {
+            sr = (UiRect){seg_x, r.y, nat[i] + extra, r.h};
+            seg_x += sr.w;
+        }
         int vis = 0;
         ui__label_id(c, labels[i], &vis);
         ui_push_id_int(c, i);
@@ -572,7 +590,7 @@ bool ui_panel_begin(UiContext *ctx, const char *title, UiRect rect, bool *open) 
     float body_y = top + title_h + 0.5f * pad;
     UiRect view = {rect.x + pad, body_y, fmaxf(rect.w - 2.0f * pad, 1.0f),
                    fmaxf(pf->rect.y + h - pad - body_y, 1.0f)};
-    ui__scroll_begin(c, ui_id(c, "body"), view, &pf->body);
+    ui__scroll_begin(c, ui_id(c, "body"), view, pad, ui__s(c, t->focus_px), &pf->body);
     return true;
 }
 
@@ -624,7 +642,7 @@ void ui_list_begin(UiContext *ctx, const char *id, float height_px) {
     UiScrollFrame *f = &c->lists[c->list_depth++];
     float b = ui__s(c, t->border_px);
     ui__scroll_begin(c, ui_id(c, "list"),
-                     (UiRect){r.x + b, r.y + b, r.w - 2.0f * b, r.h - 2.0f * b}, f);
+                     (UiRect){r.x + b, r.y + b, r.w - 2.0f * b, r.h - 2.0f * b}, 0.0f, 0.0f, f);
     f->outer = r;
 }
 

@@ -182,6 +182,34 @@ static void test_row_wraps_and_segments_stack_when_narrow(void **state) {
     ui_destroy(ui);
 }
 
+static void test_segments_take_their_label_widths_before_stacking(void **state) {
+    (void)state;
+    UiContext *ui = fixture_ui();
+    int mode = 2;
+    in_reset();
+    /* equal segments need 3 x 150 px; label widths 87 + 150 + 60 fit in 376 */
+    ui_begin(ui, &fixture_input, 400, 600, 1.0f, 0.016f);
+    ui_segmented(ui, "mode", MODES, 3, &mode);
+    UiRect seg = ui_last_rect(ui);
+    ui_end(ui);
+    assert_float_equal(seg.h, 48.0f, 1e-4);
+    assert_float_equal(seg.w, 376.0f, 1e-4);
+    int n = 0;
+    const UiCommand *cmds = ui_commands(ui, &n);
+    float prev_right = 0.0f;
+    int texts = 0;
+    for (int i = 0; i < n; i++) {
+        if (cmds[i].kind == UI_CMD_TEXT) {
+            assert_true(cmds[i].rect.x >= prev_right);
+            prev_right = cmds[i].rect.x + cmds[i].rect.w;
+            texts++;
+        }
+    }
+    assert_int_equal(texts, 3);
+    assert_true(prev_right <= seg.x + seg.w);
+    ui_destroy(ui);
+}
+
 static void test_area_and_next_rect(void **state) {
     (void)state;
     UiContext *ui = fixture_ui();
@@ -220,6 +248,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_layout_at_scales),
         cmocka_unit_test(test_row_wraps_and_segments_stack_when_narrow),
+        cmocka_unit_test(test_segments_take_their_label_widths_before_stacking),
         cmocka_unit_test(test_area_and_next_rect),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

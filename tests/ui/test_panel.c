@@ -157,10 +157,10 @@ static void test_fixed_height_card_scrolls(void **state) {
         }
         ui_end(ui);
         if (f == 1) {
-            assert_float_equal(last.y, 20.0f + 6.0f + 48.0f + 6.0f, 1e-3);
+            assert_float_equal(last.y, 20.0f + 6.0f + 48.0f + 6.0f + 3.0f, 1e-3);
         }
     }
-    assert_float_equal(last.y, 20.0f + 6.0f + 48.0f + 6.0f - 100.0f, 1e-3);
+    assert_float_equal(last.y, 20.0f + 6.0f + 48.0f + 6.0f + 3.0f - 100.0f, 1e-3);
     ui_destroy(ui);
 }
 
