@@ -12,6 +12,20 @@
 #include "ui/input.h"
 #include "ui/ui_text.h"
 
+/* A frame, in the app:
+ *     ui_begin(ui, &input, w_px, h_px, dpi_scale * font_scale, dt_sec);
+ *     if (ui_segmented(ui, "mode", modes, 3, &mode)) { ... }
+ *     if (ui_panel_begin(ui, "Piriformis", (UiRect){x, y, w, 0}, &card_open)) {
+ *         ui_label(ui, text);
+ *         if (ui_button(ui, "Play##play")) { ... }
+ *         ui_panel_end(ui);
+ *     }
+ *     ui_end(ui);
+ *     ui_filter_input(ui, &input, &scene_input);   // what the 3-D view may use
+ *     if (ui_background_tap(ui, &x, &y)) { pick at x, y }
+ *     draw when ui_redraw_needed(ui) (or the scene changed): ui_commands(ui, &n)
+ *     keep building frames without waiting for input while ui_is_animating(ui). */
+
 /* A widget's identity: a hash of its id string within the current id scope. */
 typedef uint32_t UiId;
 

@@ -346,6 +346,33 @@ static void test_redraw_only_when_something_changed(void **state) {
     ui_destroy(ui);
 }
 
+static void test_disabled_button(void **state) {
+    (void)state;
+    UiContext *ui = fixture_ui();
+    UiButtonOpts off = {.disabled = true};
+    bool clicked = false;
+    for (int f = 0; f < 4; f++) {
+        in_reset();
+        if (f == 1) {
+            in_down(0, 100, 30);
+            in_up(0, 100, 30);
+        }
+        if (f == 2) {
+            in_key(INPUT_KEY_TAB, false);
+        }
+        ui_begin(ui, &fixture_input, 800, 600, 1.0f, 0.1f);
+        clicked |= ui_button_ex(ui, "Compare", &off);
+        ui_button(ui, "Other");
+        ui_end(ui);
+        if (f == 1) {
+            assert_true(ui_pointer_consumed(ui, 0)); /* still not the 3-D view's */
+        }
+    }
+    assert_false(clicked);
+    assert_true(ui_has_focus(ui, "Other")); /* Tab skipped it */
+    ui_destroy(ui);
+}
+
 static void test_create_needs_a_measurer(void **state) {
     (void)state;
     UiDesc d = {0};
@@ -365,6 +392,7 @@ int main(void) {
         cmocka_unit_test(test_background_taps),
         cmocka_unit_test(test_commands_of_a_button),
         cmocka_unit_test(test_redraw_only_when_something_changed),
+        cmocka_unit_test(test_disabled_button),
         cmocka_unit_test(test_create_needs_a_measurer),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
