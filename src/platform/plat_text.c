@@ -37,7 +37,9 @@ static bool open_face(int face, const char *assets_dir, char *err, size_t err_ca
             continue;
         }
         size_t n = strlen(tried);
-        snprintf(tried + n, sizeof tried - n, "%s%s", n ? ", " : "", path);
+        if (snprintf(tried + n, sizeof tried - n, "%s%s", n ? ", " : "", path) < 0) {
+            tried[n] = '\0';
+        }
         if (!file_is_regular(path)) {
             continue;
         }

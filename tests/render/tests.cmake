@@ -1,0 +1,9 @@
+# Render tests that need the baked body: only where the build bakes it.
+if(TARGET body_glb)
+  add_executable(test_render_body ${CMAKE_CURRENT_LIST_DIR}/body_render.c)
+  painmap_target_defaults(test_render_body)
+  target_link_libraries(test_render_body PRIVATE painmap_app PkgConfig::CMOCKA)
+  add_dependencies(test_render_body body_glb)
+  add_test(NAME render.body COMMAND test_render_body WORKING_DIRECTORY ${CMAKE_BINARY_DIR})
+  set_tests_properties(render.body PROPERTIES ENVIRONMENT "${PAINMAP_TEST_ENV}")
+endif()
