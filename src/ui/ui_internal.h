@@ -1,6 +1,6 @@
 /* ui_internal: the context's state and the helpers shared by ui.c (frame, input, ids,
- * layout, commands) and ui_widgets.c (the widgets). Private to src/ui; the app includes
- * ui/ui.h only. No SDL, no GL. */
+ * commands), ui_layout.c (layout, scrolling) and ui_widgets.c (the widgets). Private to src/ui; the
+ * app includes ui/ui.h only. No SDL, no GL. */
 #ifndef PAINMAP_UI_UI_INTERNAL_H
 #define PAINMAP_UI_UI_INTERNAL_H
 
