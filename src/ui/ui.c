@@ -181,6 +181,7 @@ void ui_destroy(UiContext *ctx) {
         b = next;
     }
     free(ctx->cmds);
+    free(ctx->desc);
     free(ctx);
 }
 
@@ -315,6 +316,36 @@ void ui__clip_pop(UiContext *c) {
     if (cmd) {
         cmd->rect = ui__clip(c);
     }
+}
+
+void ui__describe(UiContext *c, const char *s, int len) {
+    size_t n = len < 0 ? strlen(s) : (size_t)len;
+    if (c->desc_len + n + 1 > c->desc_cap) {
+        size_t cap = c->desc_cap ? c->desc_cap : 1024;
+        while (cap < c->desc_len + n + 1) {
+            cap *= 2;
+        }
+        char *d = realloc(c->desc, cap);
+        if (!d) {
+            return;
+        }
+        c->desc = d;
+        c->desc_cap = cap;
+    }
+    memcpy(c->desc + c->desc_len, s, n);
+    c->desc_len += n;
+    c->desc[c->desc_len] = '\0';
+}
+
+size_t ui_describe(const UiContext *ctx, char *out, size_t cap) {
+    if (out && cap > 0) {
+        size_t n = ctx->desc_len < cap - 1 ? ctx->desc_len : cap - 1;
+        if (n > 0) {
+            memcpy(out, ctx->desc, n);
+        }
+        out[n] = '\0';
+    }
+    return ctx->desc_len;
 }
 
 const UiCommand *ui_commands(const UiContext *ctx, int *out_count) {
@@ -612,6 +643,7 @@ void ui_begin(UiContext *ctx, const InputFrame *input, int w_px, int h_px, float
     c->frame++;
     c->slop = ui__s(c, SLOP_PX);
     c->cmd_count = 0;
+    c->desc_len = 0;
     for (UiArenaBlock *b = c->arena; b; b = b->next) {
         b->used = 0;
     }

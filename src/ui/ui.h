@@ -7,6 +7,7 @@
 #define PAINMAP_UI_UI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "ui/input.h"
@@ -164,6 +165,12 @@ bool ui_background_tap(const UiContext *ctx, float *out_x, float *out_y);
 /* The second of two background taps within 300 ms and 20 px * scale; false if none.
  * The first tap of the pair was reported by ui_background_tap in its own frame. */
 bool ui_background_double_tap(const UiContext *ctx, float *out_x, float *out_y);
+
+/* This frame's widgets in words, one line each in painting order (e.g. "button: Play",
+ * "checkbox: Loop (on)", "slider: scrub 35%", "card: Piriformis", "text: ..."), the focused one
+ * marked "(focused)": for a copyable text view and speech. Writes at most cap bytes
+ * (terminated); returns the full length, as snprintf does. */
+size_t ui_describe(const UiContext *ctx, char *out, size_t cap);
 
 /* --- ids --------------------------------------------------------------------------- */
 /* The id that a widget labelled str gets in the current scope. A label "Text##key" shows

@@ -117,6 +117,8 @@ struct UiContext {
     /* commands and text */
     UiCommand *cmds;
     int cmd_count, cmd_cap;
+    char *desc; /* this frame's widgets in words (ui_describe) */
+    size_t desc_len, desc_cap;
     UiArenaBlock *arena;
     uint64_t last_hash;
     bool redraw;
@@ -202,6 +204,8 @@ void ui__line(UiContext *c, float x0, float y0, float x1, float y1, float thickn
               uint32_t color);
 /* Copies text into the frame's arena; NULL when out of memory. */
 const char *ui__arena_copy(UiContext *c, const char *s, int len);
+/* Appends a piece of this frame's description; len < 0: up to the NUL. */
+void ui__describe(UiContext *c, const char *s, int len);
 /* A text command for s (already in the arena) at the top-left of its line box. */
 void ui__text_cmd(UiContext *c, float x, float y, int font, float size_px, const char *s, int len,
                   float w, uint32_t color);

@@ -66,6 +66,23 @@ static void block_draw(UiContext *c, const TextBlock *b, const char *text, int l
     }
 }
 
+/* One line of the frame's description: "role: label (state)", and whether it has focus. */
+static void describe(UiContext *c, const char *role, const char *label, int len, const char *state,
+                     UiId id) {
+    ui__describe(c, role, -1);
+    ui__describe(c, ": ", 2);
+    ui__describe(c, label, len); /* len < 0: up to the NUL */
+    if (state) {
+        ui__describe(c, " (", 2);
+        ui__describe(c, state, -1);
+        ui__describe(c, ")", 1);
+    }
+    if (id && c->focus == id) {
+        ui__describe(c, " (focused)", -1);
+    }
+    ui__describe(c, "\n", 1);
+}
+
 /* The widest a widget's text may be before it wraps: the container's width, or the next
  * rect or width the app set. Controls treat the app's width as a minimum (wrap_to_next false):
  * they wrap only against the container; labels wrap to it. */
@@ -154,6 +171,7 @@ bool ui_button_ex(UiContext *ctx, const char *label, const UiButtonOpts *opts) {
     block_draw(c, &b, label, vis, r.x, r.y + 0.5f * (r.h - b.h), r.w, true, fg);
     ui__draw_focus(c, id, r, false);
     block_free(&b);
+    describe(c, "button", label, vis, o.disabled ? "disabled" : o.selected ? "selected" : NULL, id);
     return in.clicked && !o.disabled;
 }
 
@@ -202,6 +220,7 @@ bool ui_toggle(UiContext *ctx, const char *label, bool *on) {
     block_draw(c, &b, label, vis, r.x + text_x, r.y + 0.5f * (r.h - b.h), 0.0f, false, t->text);
     ui__draw_focus(c, id, r, false);
     block_free(&b);
+    describe(c, "checkbox", label, vis, *on ? "on" : "off", id);
     return changed;
 }
 
@@ -244,6 +263,7 @@ bool ui_segmented(UiContext *ctx, const char *id, const char *const *labels, int
     ui__outline(c, r, radius, ui__s(c, t->border_px), t->border);
     ui_push_id(c, id);
     bool changed = false;
+    ui__describe(c, "switch:", -1);
     for (int i = 0; i < count; i++) {
         UiRect sr;
         if (!across) {
@@ -278,7 +298,13 @@ bool ui_segmented(UiContext *ctx, const char *id, const char *const *labels, int
         ui__text_cmd(c, sr.x + 0.5f * (sr.w - tw), sr.y + 0.5f * (sr.h - lh), font, size, copy, vis,
                      tw, fg);
         ui__draw_focus(c, sid, sr, true);
+        ui__describe(c, i ? " | " : " ", -1);
+        ui__describe(c, sel ? "[" : "", -1);
+        ui__describe(c, labels[i], vis);
+        ui__describe(c, sel ? "]" : "", -1);
+        ui__describe(c, c->focus == sid ? " (focused)" : "", -1);
     }
+    ui__describe(c, "\n", 1);
     ui_pop_id(c);
     c->last_rect = r;
     return changed;
@@ -318,6 +344,7 @@ void ui_text(UiContext *ctx, const char *text, UiTextStyle style) {
     UiRect r = ui__layout_next(c, b.w, fmaxf(b.h, 1.0f), false);
     block_draw(c, &b, text, len, r.x, r.y, r.w, false, color);
     block_free(&b);
+    describe(c, style == UI_TEXT_TITLE ? "heading" : "text", text, len, NULL, 0);
 }
 
 void ui_label(UiContext *ctx, const char *text) {
@@ -380,6 +407,20 @@ bool ui_slider(UiContext *ctx, const char *id, float *value, float step) {
     ui__rect(c, kb, kr, t->selected_bg);
     ui__outline(c, kb, kr, ui__s(c, 2.0f), t->panel_bg);
     ui__draw_focus(c, sid, r, false);
+    char pct[8];
+    int p = (int)(v * 100.0f + 0.5f), n = 0;
+    if (p >= 100) {
+        pct[n++] = '1';
+    }
+    if (p >= 10) {
+        pct[n++] = (char)('0' + (p / 10) % 10);
+    }
+    pct[n++] = (char)('0' + p % 10);
+    pct[n++] = '%';
+    pct[n] = '\0';
+    int vis = 0;
+    ui__label_id(c, id, &vis);
+    describe(c, "slider", id, vis, pct, sid);
     return changed;
 }
 
@@ -524,6 +565,11 @@ int ui_text_field(UiContext *ctx, const char *id, char *buf, int cap, const char
     }
     ui__clip_pop(c);
     ui__draw_focus(c, fid, r, false);
+    ui__describe(c, "field: ", -1);
+    int vis = 0;
+    ui__label_id(c, id, &vis);
+    ui__describe(c, placeholder ? placeholder : id, placeholder ? -1 : vis);
+    describe(c, "", len ? buf : "(empty)", len ? len : -1, NULL, fid);
     return result;
 }
 
@@ -570,6 +616,7 @@ bool ui_panel_begin(UiContext *ctx, const char *title, UiRect rect, bool *open) 
     float top = rect.y + 0.5f * pad;
     block_draw(c, &b, title, vis, rect.x + pad, top + 0.5f * (title_h - b.h), 0.0f, false, t->text);
     block_free(&b);
+    describe(c, "card", title, vis, NULL, 0);
     ui_push_id(c, title);
     if (open) {
         UiId cid = ui_id(c, "close");
@@ -671,6 +718,7 @@ bool ui_list_item(UiContext *ctx, const char *label, bool selected) {
     block_draw(c, &b, label, vis, r.x + pad, r.y + 0.5f * (r.h - b.h), 0.0f, false, fg);
     block_free(&b);
     ui__draw_focus(c, id, r, true);
+    describe(c, "item", label, vis, selected ? "selected" : NULL, id);
     return in.clicked;
 }
 
@@ -730,5 +778,6 @@ bool ui_callout(UiContext *ctx, const char *text, float anchor_x, float anchor_y
     ui__text_cmd(c, box.x + pad, box.y + 0.5f * (h - lh), UI_FONT_BOLD, size, copy, vis, tw,
                  t->text);
     c->last_rect = box;
+    describe(c, "label", text, vis, NULL, 0);
     return in.clicked;
 }

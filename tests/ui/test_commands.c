@@ -205,6 +205,51 @@ static void test_empty_text_takes_no_room(void **state) {
     ui_destroy(ui);
 }
 
+static void test_describe_the_screen(void **state) {
+    (void)state;
+    UiContext *ui = fixture_ui();
+    static const char *const modes[] = {"Explore", "Where it hurts"};
+    bool open = true, loop = true;
+    float t = 0.35f;
+    int mode = 1;
+    char search[16] = "";
+    for (int f = 0; f < 2; f++) {
+        in_reset();
+        if (f == 1) {
+            in_key(INPUT_KEY_TAB, false);
+        }
+        ui_begin(ui, &fixture_input, 1000, 700, 1.0f, 0.016f);
+        ui_segmented(ui, "mode", modes, 2, &mode);
+        if (ui_panel_begin(ui, "Piriformis##card", (UiRect){10, 80, 400, 0}, &open)) {
+            ui_text(ui, "Tension builds", UI_TEXT_TITLE);
+            ui_button(ui, "Play##play");
+            ui_toggle(ui, "Loop", &loop);
+            ui_slider(ui, "Time##scrub", &t, 0.1f);
+            ui_text_field(ui, "search", search, (int)sizeof search, "Search");
+            ui_list_item(ui, "L5 root", true);
+            ui_panel_end(ui);
+        }
+        ui_callout(ui, "Sacrum", 600, 400);
+        ui_end(ui);
+    }
+    char out[1024];
+    size_t n = ui_describe(ui, out, sizeof out);
+    assert_string_equal(out, "switch: Explore (focused) | [Where it hurts]\n"
+                             "card: Piriformis\n"
+                             "heading: Tension builds\n"
+                             "button: Play\n"
+                             "checkbox: Loop (on)\n"
+                             "slider: Time (35%)\n"
+                             "field: Search: (empty)\n"
+                             "item: L5 root (selected)\n"
+                             "label: Sacrum\n");
+    assert_int_equal(n, strlen(out));
+    char small[8];
+    assert_int_equal(ui_describe(ui, small, sizeof small), n);
+    assert_string_equal(small, "switch:");
+    ui_destroy(ui);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_text_pointers_valid_until_next_begin),
@@ -214,6 +259,7 @@ int main(void) {
         cmocka_unit_test(test_ids_and_scopes),
         cmocka_unit_test(test_text_widths_are_cached),
         cmocka_unit_test(test_empty_text_takes_no_room),
+        cmocka_unit_test(test_describe_the_screen),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
