@@ -91,7 +91,7 @@ int app_render_main(const CliOptions *opts) {
         }
     }
     Camera cam;
-    cam_init_view(&cam, opts->view, scene->bmin, scene->bmax, (float)w / (float)h);
+    scene_init_camera(scene, opts->view, (float)w / (float)h, &cam);
     FrameDesc frame;
     scene_build_frame(scene, &cam, mask, w, h, &frame);
     if (rv_loaded) {

@@ -150,7 +150,6 @@ static int load(Info *in) {
     ContentDiag diag = {0};
     ref_assets_load(in->assets_dir, "en", NULL, 0, &in->assets, &diag);
     in->loaded = true;
-    load_body(in);
     if (diag.count > 0) {
         fprintf(in->err,
                 "painmap: warning: the assets have %d problem(s); run 'painmap check-content'\n",
@@ -620,6 +619,7 @@ static int point_from_opts(Info *in, float out[3], const char **out_label) {
         return usage_error(in, msg);
     }
     *out_label = "point";
+    load_body(in);
     float skin[3], dist;
     if (project_to_skin(in, out, skin, &dist)) {
         if (!in->o.json) {

@@ -335,6 +335,32 @@ static int cmp_far_first(const void *a, const void *b) {
     return x->dist2 < y->dist2 ? 1 : (x->dist2 > y->dist2 ? -1 : (x->index - y->index));
 }
 
+void scene_view_bounds(const Scene *s, ViewId view, float out_min[3], float out_max[3]) {
+    memcpy(out_min, s->bmin, sizeof(float) * 3);
+    memcpy(out_max, s->bmax, sizeof(float) * 3);
+    if (view != VIEW_DEEP_POSTERIOR) {
+        return;
+    }
+    static const char *const pelvis[] = {"hip_bone_", "sacrum", "coccyx", "piriformis_",
+                                         "gluteus_maximus_"};
+    bool first = true;
+    for (int i = 0; i < s->count; i++) {
+        for (size_t k = 0; k < sizeof pelvis / sizeof pelvis[0]; k++) {
+            if (str_has_prefix(s->items[i].id, pelvis[k])) {
+                grow_bounds(out_min, out_max, s->items[i].bmin, s->items[i].bmax, first);
+                first = false;
+                break;
+            }
+        }
+    }
+}
+
+void scene_init_camera(const Scene *s, ViewId view, float aspect, Camera *out_cam) {
+    float bmin[3], bmax[3];
+    scene_view_bounds(s, view, bmin, bmax);
+    cam_init_view(out_cam, view, bmin, bmax, aspect);
+}
+
 bool scene_item_visible(const Scene *s, int i, unsigned layer_mask) {
     if (s->isolated >= 0) {
         return i == s->isolated;

@@ -84,6 +84,11 @@ bool scene_finish(Scene *scene, char *err, size_t err_cap);
  * Translucent items (the skin) are seen through unless skin_only. */
 int scene_pick(const Scene *scene, const Camera *cam, int w, int h, float x_px, float y_px,
                unsigned layer_mask, bool skin_only, float out_point_mm[3]);
+/* The box a preset view frames: the whole body, except the deep posterior view, which
+ * frames the pelvis (hip bones, sacrum and the deep gluteal muscles). */
+void scene_view_bounds(const Scene *scene, ViewId view, float out_min[3], float out_max[3]);
+/* Frames a preset view of the scene for a viewport of the given aspect. */
+void scene_init_camera(const Scene *scene, ViewId view, float aspect, Camera *out_cam);
 /* True when item i is drawn with these layers (isolation and hidden items included). */
 bool scene_item_visible(const Scene *scene, int i, unsigned layer_mask);
 /* Index of the item with this id, or -1. */

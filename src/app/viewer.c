@@ -11,7 +11,7 @@ void viewer_init(Viewer *v, const Scene *scene, ViewId view, unsigned layer_mask
     v->w = w > 0 ? w : 1;
     v->h = h > 0 ? h : 1;
     v->layer_mask = layer_mask;
-    cam_init_view(&v->cam, view, scene->bmin, scene->bmax, (float)v->w / (float)v->h);
+    scene_init_camera(scene, view, (float)v->w / (float)v->h, &v->cam);
     v->transition_t = 1.0f;
     v->dirty = true;
     v->ui_scale = 1.0f;
@@ -25,7 +25,7 @@ bool viewer_is_animating(const Viewer *v) {
 
 void viewer_go_to_view(Viewer *v, const Scene *scene, ViewId view) {
     v->cam_from = v->cam;
-    cam_init_view(&v->cam_to, view, scene->bmin, scene->bmax, (float)v->w / (float)v->h);
+    scene_init_camera(scene, view, (float)v->w / (float)v->h, &v->cam_to);
     v->transition_t = 0.0f;
     v->dirty = true;
 }
