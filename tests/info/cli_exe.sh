@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# The painmap executable's info commands end to end: check-content on the shipped assets,
+# exit codes 0/1/2 for list and query, and --json output that parses.
+# Usage: cli_exe.sh PAINMAP_EXE
+set -u
+exe=${1:?usage: cli_exe.sh PAINMAP_EXE}
+fails=0
+n=0
+
+# expect CODE "piece of the output" args...
+expect() {
+    local want=$1 piece=$2
+    shift 2
+    local out code
+    out=$("$exe" "$@" 2>&1)
+    code=$?
+    n=$((n + 1))
+    if [ "$code" -ne "$want" ] || ! grep -qF -- "$piece" <<<"$out"; then
+        echo "FAIL: painmap $* -> exit $code (want $want), output:"
+        echo "$out" | head -8 | sed 's/^/    /'
+        echo "    (expected it to contain: $piece)"
+        fails=$((fails + 1))
+    fi
+}
+
+expect 0 "content OK" check-content
+expect 0 "content OK" check-content "$PAINMAP_ASSETS_DIR"
+expect 1 "not a folder" check-content /nonexistent/painmap-assets
+expect 0 "piriformis_r" list structures
+expect 0 "key_s4_5_l" list landmarks
+expect 0 "lee_2008" list maps
+expect 2 "unknown list 'organs'" list organs
+expect 0 "TS2" query source piriformis_r
+expect 2 "closest: piriformis_l" query source piriformis_x
+expect 0 "piriformis_r" query where --zone zone_buttock_r
+expect 0 "derm_l4_l" query dermatome --landmark key_l4_l --map keegan_garrett
+expect 2 "unknown dermatome map" query dermatome --landmark key_l4_l --map foerster
+expect 2 "expected X,Y,Z" query where --point 1,2
+expect 1 "does not exist" list structures --assets-dir /nonexistent/painmap-assets
+
+for cmd in "list sources --json" "query source si_joint_l --json" "query redflags --json" \
+    "query where --landmark key_s3_r --json" "query dermatome --point -30,-815,4 --json"; do
+    n=$((n + 1))
+    # shellcheck disable=SC2086
+    if ! "$exe" $cmd | python3 -c 'import json,sys; json.load(sys.stdin)' 2>/dev/null; then
+        echo "FAIL: painmap $cmd does not print valid JSON"
+        fails=$((fails + 1))
+    fi
+done
+
+echo "$((n - fails))/$n info command checks passed"
+[ "$fails" -eq 0 ]
