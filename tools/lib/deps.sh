@@ -26,7 +26,7 @@ painmap_install_deps() {
     missing=$(painmap_missing_packages)
     # node and npm may come from outside Debian; accept any working ones.
     if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
-        missing=$(echo "$missing" | tr ' ' '\n' | grep -vxE 'nodejs|npm' | tr '\n' ' ')
+        missing=$(echo "$missing" | tr ' ' '\n' | { grep -vxE 'nodejs|npm' || true; } | tr '\n' ' ')
     fi
     missing=$(echo "$missing" | xargs)
     if [ -z "$missing" ]; then
