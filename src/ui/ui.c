@@ -579,6 +579,12 @@ static void begin_pointer_event(UiContext *c, const InputEvent *e, int index) {
         p->y = p->down_y = e->y_px;
         p->active = 0;
         p->scroll = 0;
+        for (int i = c->prev_region_count - 1; i >= 0; i--) {
+            if (ui__contains(c->prev_regions[i].rect, p->x, p->y)) {
+                p->scroll = c->prev_regions[i].id;
+                break;
+            }
+        }
         p->scroll_stolen = false;
         c->any_went_down = true;
         if (c->focus && !over_prev_ui(c, p->x, p->y)) {
@@ -660,6 +666,7 @@ void ui_begin(UiContext *ctx, const InputFrame *input, int w_px, int h_px, float
     c->clip_depth = 0;
     c->scroll_depth = 0;
     c->list_depth = 0;
+    c->region_count = 0;
     c->focus_moved = false;
     c->panel_depth = 0;
     c->has_next_rect = c->has_next_width = false;
@@ -789,6 +796,8 @@ void ui_end(UiContext *ctx) {
     c->prev_focus_count = c->focus_count;
     memcpy(c->prev_layers, c->layers, sizeof c->layers);
     memcpy(c->prev_hits, c->hits, (size_t)c->hit_count * sizeof c->hits[0]);
+    memcpy(c->prev_regions, c->regions, (size_t)c->region_count * sizeof c->regions[0]);
+    c->prev_region_count = c->region_count;
     c->prev_hit_count = c->hit_count;
     c->prev_layer_count = c->layer_count;
     uint64_t h = hash_commands(c);

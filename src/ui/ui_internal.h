@@ -182,6 +182,10 @@ struct UiContext {
     int list_depth;
     UiScrollFrame *scroll_open[UI_MAX_LAYOUTS]; /* open scroll regions, lists and cards */
     int scroll_depth;
+    /* every scroll region's visible rect in the order they began, this frame and the last:
+     * the last one under a press (the innermost, or the one on the top card) takes it */
+    UiLayer regions[UI_MAX_SCROLLS], prev_regions[UI_MAX_SCROLLS];
+    int region_count, prev_region_count;
     UiPanelFrame panels[UI_MAX_LAYERS];
     int panel_depth;
 };

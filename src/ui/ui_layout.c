@@ -237,10 +237,10 @@ void ui__scroll_begin(UiContext *c, UiId id, UiRect view, float margin_x, float 
     UiId layer = ui__current_layer(c);
     for (int i = 0; i < UI_MAX_POINTERS; i++) {
         UiPointer *p = &c->ptr[i];
-        if (p->went_down && ui__contains(vr, p->down_x, p->down_y) &&
+        /* a region new this frame claims a press no region of the last frame claimed */
+        if (p->went_down && p->scroll == 0 && ui__contains(vr, p->down_x, p->down_y) &&
             ui__layer_at(c, p->down_x, p->down_y) == layer) {
             p->scroll = id;
-            p->scroll_stolen = false;
         }
         if (p->scroll != id || (!p->down && !p->went_up)) {
             continue;
@@ -261,6 +261,9 @@ void ui__scroll_begin(UiContext *c, UiId id, UiRect view, float margin_x, float 
     }
     s->offset = fminf(fmaxf(s->offset, 0.0f), scroll_max(s, view.h));
     ui__add_hit(c, vr);
+    if (c->region_count < UI_MAX_SCROLLS) {
+        c->regions[c->region_count++] = (UiLayer){id, vr, false};
+    }
     out->state = s;
     out->view = view;
     out->content_top = view.y - s->offset;

@@ -164,12 +164,59 @@ static void test_fixed_height_card_scrolls(void **state) {
     ui_destroy(ui);
 }
 
+static void test_card_without_close_and_nested_list(void **state) {
+    (void)state;
+    UiContext *ui = fixture_ui();
+    float row0_y = 0.0f, first_in_card_y = 0.0f;
+    for (int f = 0; f < 4; f++) {
+        in_reset();
+        if (f == 1) {
+            in_key(INPUT_KEY_ESCAPE, false);
+        }
+        if (f == 2) { /* drag inside the list, which sits in a card that also overflows */
+            in_down(1, 100, 300);
+            in_move(1, 100, 200);
+            in_up(1, 100, 200);
+        }
+        ui_begin(ui, &fixture_input, 1000, 700, 1.0f, 0.016f);
+        assert_true(ui_panel_begin(ui, "Always here", (UiRect){20, 20, 300, 500}, NULL));
+        ui_button(ui, "Top");
+        first_in_card_y = ui_last_rect(ui).y;
+        ui_list_begin(ui, "rows", 300.0f);
+        for (int i = 0; i < 20; i++) {
+            ui_push_id_int(ui, i);
+            ui_list_item(ui, "Row", false);
+            if (i == 0) {
+                row0_y = ui_last_rect(ui).y;
+            }
+            ui_pop_id(ui);
+        }
+        ui_list_end(ui);
+        for (int i = 0; i < 5; i++) {
+            ui_push_id_int(ui, i);
+            ui_button(ui, "More");
+            ui_pop_id(ui);
+        }
+        ui_panel_end(ui);
+        ui_end(ui);
+        if (f == 1) {
+            assert_false(ui_event_consumed(ui, 0)); /* no card to close */
+        }
+    }
+    /* only the innermost region scrolled */
+    assert_float_equal(first_in_card_y, 20.0f + 6.0f + 48.0f + 6.0f + 3.0f, 1e-3);
+    float list_top = first_in_card_y + 48.0f + 8.0f + 1.0f;
+    assert_float_equal(row0_y, list_top - 100.0f, 1e-3);
+    ui_destroy(ui);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_card_grows_to_its_content),
         cmocka_unit_test(test_close_button_and_escape),
         cmocka_unit_test(test_card_blocks_what_is_behind_it),
         cmocka_unit_test(test_fixed_height_card_scrolls),
+        cmocka_unit_test(test_card_without_close_and_nested_list),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
