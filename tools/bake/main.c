@@ -314,8 +314,8 @@ int main(int argc, char **argv) {
                     if (st == 0) {
                         want = strcmp(layer, "skin") != 0;
                     } else if (st == 1) {
-                        want =
-                            strcmp(layer, "skin") != 0 && strcmp(layer, "superficial_muscles") != 0;
+                        want = strcmp(layer, "bones") == 0 || strcmp(layer, "nerves") == 0 ||
+                               strcmp(layer, "deep_muscles") == 0;
                     } else if (st == 2) {
                         want = strcmp(layer, "bones") == 0;
                     } else {
@@ -328,11 +328,15 @@ int main(int argc, char **argv) {
                 if (ns == 0) {
                     continue;
                 }
-                char name[64];
-                snprintf(name, sizeof name, "%s_%s.png", sets[st], views[v]);
-                if (path_join(path, sizeof path, preview_dir, name) &&
-                    !preview_write_png(path, views[v], sel, ns, 700, 900)) {
-                    fprintf(stderr, "painmap_bake: could not write %s\n", path);
+                for (int zoom = 0; zoom < 2; zoom++) {
+                    char name[64];
+                    snprintf(name, sizeof name, "%s_%s%s.png", sets[st], views[v],
+                             zoom ? "_pelvis" : "");
+                    if (path_join(path, sizeof path, preview_dir, name) &&
+                        !preview_write_png(path, views[v], sel, ns, zoom ? 900 : 700, 900,
+                                           zoom ? -140.0f : -2000.0f, zoom ? 330.0f : 2000.0f)) {
+                        fprintf(stderr, "painmap_bake: could not write %s\n", path);
+                    }
                 }
             }
         }

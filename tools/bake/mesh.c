@@ -374,19 +374,12 @@ bool mesh_simplify(const Mesh *src, float ratio, float max_error_mm, Mesh *out) 
     float result_err = 0;
     size_t n = meshopt_simplify(idx, src->idx, src->icount, src->pos, src->vcount,
                                 sizeof(float) * 3, target, rel, 0, &result_err);
-    /* drop triangles that collapsed to a line (possible where the surface touches itself) */
+    /* drop triangles that reuse a vertex (their two real edges cancel, so the surface
+     * stays closed); zero-area triangles with distinct vertices are kept for the same reason */
     size_t w = 0;
     for (size_t t = 0; t + 2 < n; t += 3) {
         uint32_t a = idx[t], b = idx[t + 1], c = idx[t + 2];
         if (a == b || b == c || a == c) {
-            continue;
-        }
-        const float *pa = src->pos + 3 * a, *pb = src->pos + 3 * b, *pc = src->pos + 3 * c;
-        float e1[3] = {pb[0] - pa[0], pb[1] - pa[1], pb[2] - pa[2]};
-        float e2[3] = {pc[0] - pa[0], pc[1] - pa[1], pc[2] - pa[2]};
-        float cr[3] = {e1[1] * e2[2] - e1[2] * e2[1], e1[2] * e2[0] - e1[0] * e2[2],
-                       e1[0] * e2[1] - e1[1] * e2[0]};
-        if (cr[0] * cr[0] + cr[1] * cr[1] + cr[2] * cr[2] < 1e-10f) {
             continue;
         }
         idx[w++] = a;
@@ -478,9 +471,7 @@ uint32_t mesh_count_open_edges(const Mesh *m) {
         while (j < m->icount && e[j] == e[i]) {
             j++;
         }
-        if (j - i == 1) {
-            open++;
-        }
+        open += (j - i) % 2;
         i = j;
     }
     free(e);

@@ -35,7 +35,7 @@ bool mesh_simplify(const Mesh *src, float ratio, float max_error_mm, Mesh *out);
 /* out = src mirrored in X (x negated, winding flipped). */
 bool mesh_mirror_x(const Mesh *src, Mesh *out);
 
-/* Number of edges used by exactly one triangle (0 for a closed mesh). */
+/* Number of edges used an odd number of times (0 for a closed mesh). */
 uint32_t mesh_count_open_edges(const Mesh *m);
 
 void mesh_free(Mesh *m);

@@ -26,12 +26,15 @@ static void project(const char *view, const float p[3], float out[3]) {
 }
 
 bool preview_write_png(const char *path, const char *view, const PreviewItem *items, int count,
-                       int width, int height) {
+                       int width, int height, float y_min, float y_max) {
     float lo[2] = {FLT_MAX, FLT_MAX}, hi[2] = {-FLT_MAX, -FLT_MAX};
     for (int i = 0; i < count; i++) {
         const Mesh *m = items[i].mesh;
         for (uint32_t v = 0; v < m->vcount; v++) {
             float q[3];
+            if (m->pos[3 * v + 1] < y_min || m->pos[3 * v + 1] > y_max) {
+                continue;
+            }
             project(view, m->pos + 3 * v, q);
             for (int c = 0; c < 2; c++) {
                 lo[c] = q[c] < lo[c] ? q[c] : lo[c];

@@ -12,8 +12,9 @@ typedef struct {
     unsigned char rgb[3];
 } PreviewItem;
 
-/* view: anterior, posterior, left, right, superior, inferior. Fits the items' bounds. */
+/* view: anterior, posterior, left, right, superior, inferior. Fits the bounds of the
+ * vertices whose Y lies in [y_min, y_max] (everything is drawn; outside parts get cropped). */
 bool preview_write_png(const char *path, const char *view, const PreviewItem *items, int count,
-                       int width, int height);
+                       int width, int height, float y_min, float y_max);
 
 #endif
