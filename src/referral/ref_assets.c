@@ -126,3 +126,27 @@ void ref_assets_free(RefAssets *assets) {
     landmarks_free(&assets->landmarks);
     memset(assets, 0, sizeof *assets);
 }
+
+void ref_assets_attach_body(RefAssets *assets, const Body *body) {
+    if (!assets->engine_ready) {
+        return;
+    }
+    for (int i = 0; i < body->count; i++) {
+        int s = content_find_structure(&assets->content, body->items[i].id);
+        const BodyMesh *m = &body->items[i].lod[BODY_LOD_FULL];
+        if (s < 0 || m->vcount == 0) {
+            continue;
+        }
+        double sum[3] = {0, 0, 0};
+        for (uint32_t v = 0; v < m->vcount; v++) {
+            for (int k = 0; k < 3; k++) {
+                sum[k] += m->pos[v * 3 + (uint32_t)k];
+            }
+        }
+        float c[3];
+        for (int k = 0; k < 3; k++) {
+            c[k] = (float)(sum[k] / m->vcount);
+        }
+        ref_engine_set_structure_pos(&assets->engine, s, c);
+    }
+}

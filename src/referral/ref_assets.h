@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 
+#include "anatomy/body.h"
 #include "anatomy/landmarks.h"
 #include "content/content.h"
 #include "content/content_diag.h"
@@ -29,5 +30,9 @@ typedef struct RefAssets {
 bool ref_assets_load(const char *assets_dir, const char *locale, const char *const *node_names,
                      int node_count, RefAssets *out, ContentDiag *diag);
 void ref_assets_free(RefAssets *assets);
+
+/* Places each structure of the engine at the centre (vertex mean, full detail) of its mesh in
+ * the body, so animation paths start at the muscle that warms. Joints (no mesh) keep none. */
+void ref_assets_attach_body(RefAssets *assets, const Body *body);
 
 #endif

@@ -13,7 +13,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "anatomy/body.h"
 #include "referral/ref_assets.h"
+#include "referral/skin_weights.h"
 #include "referral/referral.h"
 #include "referral/timeline.h"
 #include "referral/zone_shapes.h"
@@ -502,6 +504,88 @@ static void test_weights_on_a_big_skin_are_fast(void **state) {
     free(w2);
 }
 
+static void test_skin_weights_and_painting(void **state) {
+    (void)state;
+    /* a stand-in skin: every landmark is a vertex */
+    uint32_t nv = (uint32_t)g.landmarks.count;
+    float *pos = malloc(nv * 3 * sizeof *pos);
+    float *prim = malloc(nv * sizeof *prim), *spill = malloc(nv * sizeof *spill);
+    assert_true(pos && prim && spill);
+    for (uint32_t v = 0; v < nv; v++) {
+        memcpy(&pos[v * 3], g.landmarks.items[v].pos_mm, 3 * sizeof(float));
+    }
+    RefSkinWeights sw;
+    assert_true(ref_skin_weights_create(&g.engine, -1, pos, nv, 3, &sw));
+    int s = content_find_source(&g.content, "piriformis_r");
+    RefTimelineSample ts;
+    ref_timeline(&g.engine, s, REF_TIMELINE_SEC, &ts);
+    ref_skin_intensity(&sw, &ts, prim, spill);
+    for (uint32_t v = 0; v < nv; v++) {
+        float want_p = 0.0f, want_s = 0.0f;
+        for (int k = 0; k < ts.zone_count; k++) {
+            float w = ref_zone_weight(&g.engine, ts.zones[k].zone, -1, &pos[v * 3]) *
+                      ts.zones[k].intensity;
+            if (ts.zones[k].primary) {
+                want_p = w > want_p ? w : want_p;
+            } else {
+                want_s = w > want_s ? w : want_s;
+            }
+        }
+        assert_float_equal(prim[v], want_p, 1e-6f);
+        assert_float_equal(spill[v], want_s, 1e-6f);
+        if (g.landmarks.items[v].pos_mm[0] > 0.0f) {
+            assert_true(prim[v] == 0.0f && spill[v] == 0.0f); /* right source, left body */
+        }
+    }
+    const Landmark *apex = landmarks_find(&g.landmarks, "skin_buttock_apex_r");
+    uint32_t painted = (uint32_t)(apex - g.landmarks.items);
+    assert_float_equal(prim[painted], 1.0f, 1e-6f);
+    RefMatch m[128];
+    int n = ref_where_vertices(&g.engine, &sw, &painted, 1, m, 128);
+    int n2 = ref_where_point(&g.engine, -1, apex->pos_mm, m + 64, 64);
+    assert_int_equal(n, n2);
+    bool found = false;
+    for (int i = 0; i < n; i++) {
+        found = found || (m[i].source == s && m[i].primary);
+        assert_int_equal(m[i].source, m[64 + i].source);
+    }
+    assert_true(found);
+    ref_skin_weights_destroy(&sw);
+    free(pos);
+    free(prim);
+    free(spill);
+}
+
+static void test_zones_cover_the_baked_skin(void **state) {
+    (void)state;
+    const char *model = getenv("PAINMAP_MODEL");
+    Body body;
+    char err[512];
+    if (!model || !body_load_file(model, &body, err, sizeof err)) {
+        print_message("  no baked model (%s): skipped\n", model ? err : "PAINMAP_MODEL unset");
+        skip();
+    }
+    int skin = body_find(&body, "skin");
+    assert_true(skin >= 0);
+    const BodyMesh *m = &body.items[skin].lod[BODY_LOD_FULL];
+    for (int map = 0; map < g.shapes.map_count; map++) {
+        RefSkinWeights sw;
+        assert_true(ref_skin_weights_create(&g.engine, map, m->pos, m->vcount, 3, &sw));
+        for (int z = 0; z < g.content.zone_count; z++) {
+            uint32_t covered = 0;
+            for (uint32_t k = 0; k < sw.zones[z].count; k++) {
+                covered += sw.zones[z].weight[k] >= REF_COVER_MIN;
+            }
+            if (covered < 20) {
+                fail_msg("%s covers only %u skin vertices under %s", g.content.zones[z].id, covered,
+                         g.shapes.map_ids[map]);
+            }
+        }
+        ref_skin_weights_destroy(&sw);
+    }
+    body_free(&body);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_weights_exact),
@@ -513,6 +597,8 @@ int main(void) {
         cmocka_unit_test(test_laterality),
         cmocka_unit_test(test_timeline_samples),
         cmocka_unit_test(test_weights_on_a_big_skin_are_fast),
+        cmocka_unit_test(test_skin_weights_and_painting),
+        cmocka_unit_test(test_zones_cover_the_baked_skin),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
