@@ -274,9 +274,10 @@ typedef enum {
 int ui_text_field(UiContext *ctx, const char *id, char *buf, int cap, const char *placeholder);
 
 /* A card with a title and a close button. rect.h <= 0 makes it as tall as its content (up to
- * the screen's bottom edge); content taller than the card scrolls. Tapping close or Escape
- * (for the top card) sets *open = false, and the call that sees Escape returns false: check
- * *open after a false return too. open may be NULL: no close button, Escape passes it by.
+ * the screen's bottom edge); content taller than the card scrolls. Tapping close, or Escape
+ * for the top card, sets *open = false during the frame (the card is still drawn that frame:
+ * react after ui_panel_end); with *open false on entry it returns false at once. open may be
+ * NULL: no close button, Escape passes it by.
  * Returns true when the card is shown: then lay out its contents and call ui_panel_end.
  * Cards drawn later lie on top; a press inside a card never reaches the app or what is under
  * the card. The card's title is its id ("Title##key" as for buttons). */

@@ -584,9 +584,10 @@ bool ui_panel_begin(UiContext *ctx, const char *title, UiRect rect, bool *open) 
         return false;
     }
     if (c->close_request == id && open) {
+        /* like the close button: this frame still shows it, the caller sees *open false
+         * after ui_panel_end, the next frame skips it */
         *open = false;
         c->settle = true;
-        return false;
     }
     assert(c->panel_depth < UI_MAX_LAYERS && c->layer_depth < UI_MAX_LAYERS);
     if (c->panel_depth >= UI_MAX_LAYERS || c->layer_depth >= UI_MAX_LAYERS) {
@@ -662,7 +663,7 @@ void ui_panel_end(UiContext *ctx) {
     }
     c->layer_depth--;
     if (c->layer_count < UI_MAX_LAYERS) {
-        c->layers[c->layer_count++] = (UiLayer){pf->id, r, pf->open != NULL};
+        c->layers[c->layer_count++] = (UiLayer){pf->id, r, pf->open && *pf->open};
     }
     c->last_rect = r;
 }

@@ -210,6 +210,32 @@ static void test_card_without_close_and_nested_list(void **state) {
     ui_destroy(ui);
 }
 
+/* The app's pattern for a card whose "open" lives elsewhere (the selection): a local flag,
+ * checked after ui_panel_end, sees both the close button and Escape. */
+static void test_local_open_flag_sees_escape(void **state) {
+    (void)state;
+    UiContext *ui = fixture_ui();
+    bool selected = true;
+    for (int f = 0; f < 3 && selected; f++) {
+        in_reset();
+        if (f == 2) {
+            in_key(INPUT_KEY_ESCAPE, false);
+        }
+        ui_begin(ui, &fixture_input, 1000, 700, 1.0f, 0.016f);
+        bool open = true;
+        if (ui_panel_begin(ui, "Sacrum", (UiRect){20, 20, 300, 0}, &open)) {
+            ui_label(ui, "The sacrum");
+            ui_panel_end(ui);
+        }
+        ui_end(ui);
+        if (!open) {
+            selected = false;
+        }
+    }
+    assert_false(selected);
+    ui_destroy(ui);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_card_grows_to_its_content),
@@ -217,6 +243,7 @@ int main(void) {
         cmocka_unit_test(test_card_blocks_what_is_behind_it),
         cmocka_unit_test(test_fixed_height_card_scrolls),
         cmocka_unit_test(test_card_without_close_and_nested_list),
+        cmocka_unit_test(test_local_open_flag_sees_escape),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
