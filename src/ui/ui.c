@@ -678,6 +678,7 @@ void ui_begin(UiContext *ctx, const InputFrame *input, int w_px, int h_px, float
         UiPointer *p = &c->ptr[i];
         p->went_down = p->went_up = false;
         p->owned_frame = false;
+        p->down_at_begin = p->down;
         p->prev_x = p->x;
         p->prev_y = p->y;
     }
@@ -716,9 +717,10 @@ void ui_begin(UiContext *ctx, const InputFrame *input, int w_px, int h_px, float
 
 /* Who each pointer event belongs to, in event order; background taps and double-taps. */
 static void settle_events(UiContext *c) {
-    bool own[UI_MAX_POINTERS];
+    bool own[UI_MAX_POINTERS], down[UI_MAX_POINTERS];
     for (int i = 0; i < UI_MAX_POINTERS; i++) {
         own[i] = c->ptr[i].owned;
+        down[i] = c->ptr[i].down_at_begin;
     }
     int n = c->input ? c->input->count : 0;
     for (int i = 0; i < n; i++) {
@@ -731,8 +733,10 @@ static void settle_events(UiContext *c) {
                 own[pid] = over_ui(c, e->x_px, e->y_px);
             }
             /* a mouse moving with no button down belongs to nobody */
-            bool hover_move = e->kind == INPUT_POINTER_MOVE && pid == INPUT_MOUSE_ID &&
-                              !c->ptr[pid].down && !c->ptr[pid].went_up;
+            bool hover_move = e->kind == INPUT_POINTER_MOVE && !down[pid];
+            if (e->kind != INPUT_POINTER_MOVE) {
+                down[pid] = e->kind == INPUT_POINTER_DOWN;
+            }
             if (own[pid] && !hover_move) {
                 c->used[i] = true;
                 c->ptr[pid].owned_frame = true;

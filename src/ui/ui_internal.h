@@ -29,6 +29,7 @@ typedef struct {
     bool multi;              /* another pointer was down at the same time */
     bool owned;              /* went down on the UI */
     bool owned_frame;        /* belonged to the UI at some point this frame */
+    bool down_at_begin;      /* was down when the frame began */
     float x, y;              /* now */
     float prev_x, prev_y;    /* at the start of the frame */
     float down_x, down_y;

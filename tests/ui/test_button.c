@@ -228,6 +228,44 @@ static void test_pointer_consumed_and_filtered(void **state) {
     ui_destroy(ui);
 }
 
+/* Ownership is decided event by event: a hover move before a press on the UI, and a press on
+ * the 3-D view before a hover over a button, stay the app's. */
+static void test_events_are_owned_one_by_one(void **state) {
+    (void)state;
+    UiContext *ui = fixture_ui();
+    in_reset();
+    frame(ui);
+    in_move(0, 100, 300);
+    in_down(0, 100, 30);
+    in_up(0, 100, 30);
+    in_move(0, 100, 300);
+    InputFrame in = fixture_input;
+    ui_begin(ui, &in, 800, 600, 1.0f, 0.1f);
+    assert_true(ui_button(ui, "OK"));
+    ui_end(ui);
+    static const bool want1[] = {false, true, true, false};
+    for (int i = 0; i < 4; i++) {
+        if (ui_event_consumed(ui, i) != want1[i]) {
+            fail_msg("press on the UI, event %d: expected consumed=%d", i, want1[i]);
+        }
+    }
+    in_reset();
+    in_down(0, 300, 400);
+    in_move(0, 100, 30); /* dragging over the button: still the app's drag */
+    in_up(0, 100, 30);
+    in_move(0, 110, 30);
+    in = fixture_input;
+    ui_begin(ui, &in, 800, 600, 1.0f, 0.1f);
+    assert_false(ui_button(ui, "OK"));
+    ui_end(ui);
+    for (int i = 0; i < 4; i++) {
+        if (ui_event_consumed(ui, i)) {
+            fail_msg("press on the 3-D view, event %d was taken by the UI", i);
+        }
+    }
+    ui_destroy(ui);
+}
+
 static void test_background_taps(void **state) {
     (void)state;
     static const struct {
@@ -389,6 +427,7 @@ int main(void) {
         cmocka_unit_test(test_right_button_does_not_click),
         cmocka_unit_test(test_two_fingers_press_two_buttons),
         cmocka_unit_test(test_pointer_consumed_and_filtered),
+        cmocka_unit_test(test_events_are_owned_one_by_one),
         cmocka_unit_test(test_background_taps),
         cmocka_unit_test(test_commands_of_a_button),
         cmocka_unit_test(test_redraw_only_when_something_changed),
