@@ -440,6 +440,20 @@ static int caret_from_x(UiContext *c, const char *buf, int len, float size, floa
     return best;
 }
 
+/* The length of s[0..len) without a last code point the platform cut short. */
+static int whole_code_points(const char *s, int len) {
+    if (len == 0) {
+        return 0;
+    }
+    int last = len - 1;
+    while (last > 0 && !ui_utf8_is_start(s[last])) {
+        last--;
+    }
+    unsigned char c = (unsigned char)s[last];
+    int need = c < 0x80u ? 1 : c >= 0xF0u ? 4 : c >= 0xE0u ? 3 : c >= 0xC0u ? 2 : 1;
+    return last + need <= len ? len : last;
+}
+
 static bool field_key(UiContext *c, const InputEvent *e, char *buf, int cap, int *len,
                       int *result) {
     int caret = c->caret;
@@ -448,6 +462,7 @@ static bool field_key(UiContext *c, const InputEvent *e, char *buf, int cap, int
         while (tl < (int)sizeof e->text && e->text[tl]) {
             tl++;
         }
+        tl = whole_code_points(e->text, tl);
         /* whole characters only: a text that does not fit is dropped, never cut */
         if (tl > 0 && *len + tl < cap) {
             memmove(buf + caret + tl, buf + caret, (size_t)(*len - caret + 1));

@@ -129,6 +129,20 @@ static void test_full_buffer_drops_whole_characters(void **state) {
     ui_destroy(ui);
 }
 
+static void test_cut_short_text_event_inserts_whole_characters(void **state) {
+    (void)state;
+    UiContext *ui = fixture_ui();
+    Screen s = {0};
+    in_reset();
+    focus_field(ui, &s);
+    InputEvent e = {.kind = INPUT_TEXT};
+    memcpy(e.text, "abc\xc3\xb1\xe2\x82", 8); /* "abcñ" and two of the three bytes of € */
+    input_push(&fixture_input, &e);
+    frame(ui, &s);
+    assert_string_equal(s.buf, "abc\xc3\xb1");
+    ui_destroy(ui);
+}
+
 static void test_keys_go_to_the_field_not_the_app(void **state) {
     (void)state;
     UiContext *ui = fixture_ui();
@@ -203,6 +217,7 @@ int main(void) {
         cmocka_unit_test(test_typing_multibyte_and_backspace),
         cmocka_unit_test(test_caret_moves_by_code_point),
         cmocka_unit_test(test_full_buffer_drops_whole_characters),
+        cmocka_unit_test(test_cut_short_text_event_inserts_whole_characters),
         cmocka_unit_test(test_keys_go_to_the_field_not_the_app),
         cmocka_unit_test(test_long_entry_scrolls_inside_the_field),
     };
