@@ -800,7 +800,8 @@ static void load_path(Loader *L, const cJSON *it, const char *p, ContentSource *
                 break;
             }
             step->index = idx;
-            step->id = t->ids[idx];
+            /* landmark ids belong to the caller's list: keep a copy */
+            step->id = k == 1 ? content_arena_str(&L->db->arena, t->ids[idx]) : t->ids[idx];
             s->path_count++;
         }
     }
