@@ -259,6 +259,9 @@ void ui_label(UiContext *ctx, const char *text);
 /* Text in a style, word-wrapped like ui_label. */
 void ui_text(UiContext *ctx, const char *text, UiTextStyle style);
 
+/* A legend entry: a colour swatch (0xRRGGBBAA) and its label, e.g. "Main pain area". */
+void ui_swatch(UiContext *ctx, uint32_t color, const char *label);
+
 /* A horizontal slider for *value in 0..1 (clamped): press or drag along it, or Left/Right
  * (by step) and Home while focused. True when *value changed. */
 bool ui_slider(UiContext *ctx, const char *id, float *value, float step);

@@ -351,6 +351,24 @@ void ui_label(UiContext *ctx, const char *text) {
     ui_text(ctx, text, UI_TEXT_BODY);
 }
 
+void ui_swatch(UiContext *ctx, uint32_t color, const char *label) {
+    UiContext *c = ctx;
+    const UiTheme *t = &c->theme;
+    float pad = ui__s(c, t->padding_px);
+    float box = ui__s(c, 20.0f);
+    int len = (int)strlen(label);
+    TextBlock b;
+    block_wrap(c, &b, label, len, UI_FONT_REGULAR, ui__s(c, t->font_px),
+               fmaxf(wrap_width(c, true) - box - pad, box));
+    UiRect r = ui__layout_next(c, box + pad + b.w, fmaxf(box, b.h), false);
+    UiRect sw = {r.x, r.y + 0.5f * (r.h - box), box, box};
+    ui__rect(c, sw, ui__s(c, 4.0f), color);
+    ui__outline(c, sw, ui__s(c, 4.0f), ui__s(c, t->border_px), t->border);
+    block_draw(c, &b, label, len, r.x + box + pad, r.y + 0.5f * (r.h - b.h), 0.0f, false, t->text);
+    block_free(&b);
+    describe(c, "legend", label, len, NULL, 0);
+}
+
 /* --- slider ------------------------------------------------------------------------ */
 
 static float clamp01(float v) {

@@ -250,6 +250,26 @@ static void test_describe_the_screen(void **state) {
     ui_destroy(ui);
 }
 
+static void test_swatch(void **state) {
+    (void)state;
+    UiContext *ui = fixture_ui();
+    in_reset();
+    ui_begin(ui, &fixture_input, 400, 600, 2.0f, 0.016f);
+    ui_swatch(ui, 0xE0602880, "Main pain area");
+    UiRect r = ui_last_rect(ui);
+    ui_end(ui);
+    int n = 0;
+    const UiCommand *cmds = ui_commands(ui, &n);
+    assert_int_equal(n, 3);
+    assert_int_equal(cmds[0].kind, UI_CMD_RECT);
+    assert_float_equal(cmds[0].rect.w, 40.0f, 1e-4);
+    assert_float_equal(cmds[0].rgba[3], 128.0f / 255.0f, 1e-6);
+    assert_int_equal(cmds[2].kind, UI_CMD_TEXT);
+    assert_true(cmds[2].rect.x >= cmds[0].rect.x + cmds[0].rect.w);
+    assert_true(rect_inside(cmds[2].rect, r));
+    ui_destroy(ui);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_text_pointers_valid_until_next_begin),
@@ -260,6 +280,7 @@ int main(void) {
         cmocka_unit_test(test_text_widths_are_cached),
         cmocka_unit_test(test_empty_text_takes_no_room),
         cmocka_unit_test(test_describe_the_screen),
+        cmocka_unit_test(test_swatch),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
