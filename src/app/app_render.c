@@ -1,131 +1,112 @@
-/* painmap render: one frame offscreen, read back, written as a PNG. */
+/* painmap render: a headless Session at one moment, read back and written as a PNG. It
+ * shows exactly what the viewer would: the body, the animation at --time, and (unless
+ * --no-ui) the labels, panels and caption. */
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "app/app_internal.h"
-#include "app/refview.h"
-#include "app/scene.h"
+#include "app/session.h"
 #include "core/log.h"
-#include "platform/plat.h"
-#include "render/gfx.h"
+
+/* Looks up a source id; on failure logs the message with suggestions. */
+static int find_source(RefView *rv, const char *flag, const char *id) {
+    char err[1024];
+    int saved = rv->source;
+    if (!refview_set_source(rv, id, err, sizeof err)) {
+        /* the message names --source; say which flag it was */
+        log_error("%s%s", flag, err + (err[0] == '-' ? 8 : 0));
+        return -1;
+    }
+    int found = rv->source;
+    rv->source = saved;
+    return found;
+}
+
+static int set_up(Session *s, const CliOptions *opts) {
+    Viewer *v = &s->viewer;
+    Screens *sc = &s->screens;
+    RefView *rv = &s->rv;
+    s->show_ui = !opts->no_ui;
+    sc->student = opts->student;
+    if (!opts->layers_set && opts->view == VIEW_DEEP_POSTERIOR) {
+        v->layer_mask &= ~(LAYER_BIT(LAYER_SKIN) | LAYER_BIT(LAYER_SUPERFICIAL_MUSCLES));
+    }
+    bool needs_content = opts->source || opts->compare || opts->where_zone;
+    if (needs_content && !s->rv_loaded) {
+        log_error("the content could not be loaded, so --source, --compare and --where "
+                  "cannot be shown (run painmap check-content)");
+        return EXIT_INPUT;
+    }
+    if (opts->compare && !opts->source) {
+        log_error("--compare needs --source: the first of the two sources");
+        return EXIT_INPUT;
+    }
+    if (opts->source) {
+        int a = find_source(rv, "--source", opts->source);
+        if (a < 0) {
+            return EXIT_INPUT;
+        }
+        screens_play_source(sc, v, &s->scene, rv, a);
+        sc->play.playing = false;
+        /* without --time, the finished picture: every zone at its strongest */
+        sc->play.t_sec = opts->time_set ? opts->time_sec : REF_TIMELINE_SEC;
+        if (opts->view_set) {
+            scene_init_camera(&s->scene, opts->view, (float)v->w / (float)v->h, &v->cam);
+        } else {
+            v->cam = v->cam_to; /* the source's best view, without the transition */
+        }
+        v->transition_t = 1.0f;
+    }
+    if (opts->compare) {
+        int b = find_source(rv, "--compare", opts->compare);
+        if (b < 0) {
+            return EXIT_INPUT;
+        }
+        sc->compare_source = b;
+    }
+    if (opts->where_zone) {
+        int z = content_find_zone(&rv->assets.content, opts->where_zone);
+        if (z < 0) {
+            log_error("--where: unknown zone '%s' (painmap list zones)", opts->where_zone);
+            return EXIT_INPUT;
+        }
+        v->mode = VIEWER_WHERE;
+        sc->where_zone = z;
+        v->where_changed = true;
+        float c[3];
+        if (!opts->view_set && !opts->source &&
+            ref_zone_centre(&rv->assets.engine, z, rv->map, c)) {
+            /* face the zone: from behind when it lies behind the body's midplane */
+            ViewId view = c[2] < 0.0f ? VIEW_POSTERIOR : VIEW_ANTERIOR;
+            scene_init_camera(&s->scene, view, (float)v->w / (float)v->h, &v->cam);
+        }
+    }
+    return EXIT_OK;
+}
 
 int app_render_main(const CliOptions *opts) {
-    AppPaths paths;
-    int rc = app_resolve_paths(opts, &paths);
-    if (rc != EXIT_OK) {
-        return rc;
-    }
     int w = opts->width > 0 ? opts->width : 1280;
     int h = opts->height > 0 ? opts->height : 800;
-    char err[8192] = "";
-    if (!plat_init(true, err, sizeof err)) {
-        log_error("%s", err);
+    Session *s = calloc(1, sizeof *s);
+    if (!s) {
+        log_error("out of memory");
         return EXIT_ENV;
     }
-    PlatWindowDesc wd = {
-        .title = "painmap render",
-        .width = 64,
-        .height = 64,
-        .api = opts->gles ? PLAT_GLES30 : PLAT_GL_AUTO,
-        .headless = true,
-    };
-    PlatWindow *win = NULL;
-    Gfx *gfx = NULL;
-    Scene *scene = calloc(1, sizeof *scene);
-    uint8_t *pixels = NULL;
-    RefView *rv = calloc(1, sizeof *rv);
-    bool rv_loaded = false;
-    rc = EXIT_ENV;
-    if (!scene || !rv) {
-        log_error("out of memory");
-        goto done;
+    int rc = session_open(s, opts, true, w, h);
+    if (rc == EXIT_OK) {
+        rc = set_up(s, opts);
     }
-    if (!plat_window_create(&wd, &win, err, sizeof err)) {
-        log_error("%s", err);
-        goto done;
-    }
-    log_debug("rendering with %s", plat_window_api_name(win));
-    GfxDesc gd = {
-        .backend = GFX_BACKEND_GL,
-        .gles = plat_window_is_gles(win),
-        .shaders_dir = paths.shaders_dir,
-    };
-    if (!gfx_create(&gd, &gfx, err, sizeof err)) {
-        log_error("%s", err);
-        goto done;
-    }
-    if (!gfx_set_offscreen(gfx, w, h, opts->msaa, err, sizeof err)) {
-        log_error("%s", err);
-        rc = EXIT_INPUT;
-        goto done;
-    }
-    if (!scene_load(scene, gfx, paths.model_path, opts->lod, err, sizeof err)) {
-        log_error("%s", err);
-        rc = paths.model_path[0] ? EXIT_INPUT : EXIT_ENV; /* a damaged model is bad input */
-        goto done;
-    }
-    unsigned mask = opts->layer_mask;
-    if (!opts->layers_set && opts->view == VIEW_DEEP_POSTERIOR) {
-        mask &= ~(LAYER_BIT(LAYER_SKIN) | LAYER_BIT(LAYER_SUPERFICIAL_MUSCLES));
-    }
-    bool show_derms = opts->layers_set && (mask & LAYER_BIT(LAYER_DERMATOMES));
-    if (opts->source || show_derms) {
-        if (!refview_load(rv, paths.assets_dir, scene, gfx, err, sizeof err)) {
-            log_error("%s", err);
-            goto done;
-        }
-        rv_loaded = true;
-        if (opts->source && !refview_set_source(rv, opts->source, err, sizeof err)) {
-            log_error("%s", err);
-            rc = EXIT_INPUT;
-            goto done;
-        }
-        int map = ref_map_find(&rv->assets.engine, derm_map_name(opts->map));
-        rv->map = map >= 0 ? map : rv->map;
-        /* without --time, the finished picture: every zone at its strongest */
-        float t = opts->time_set ? opts->time_sec : REF_TIMELINE_SEC;
-        refview_apply(rv, scene, gfx, t, true, show_derms);
-        if (opts->source) {
-            log_info("%s at %.1f s: %s", opts->source, (double)t,
-                     rv->sample.caption ? rv->sample.caption : "");
+    if (rc == EXIT_OK) {
+        /* two passes let the UI settle (sizes measured in the first are used in the second) */
+        session_step(s, NULL, 0.0f);
+        session_step(s, NULL, 0.0f);
+        if (!session_draw(s) || !session_save_png(s, opts->output)) {
+            rc = EXIT_ENV;
+        } else {
+            log_info("wrote %s (%dx%d, view %s)", opts->output, w, h, view_name(opts->view));
         }
     }
-    Camera cam;
-    scene_init_camera(scene, opts->view, (float)w / (float)h, &cam);
-    FrameDesc frame;
-    scene_build_frame(scene, &cam, mask, w, h, &frame);
-    if (rv_loaded) {
-        refview_add_signal(rv, scene, &frame);
-    }
-    gfx_draw_frame(gfx, &frame);
-    pixels = malloc((size_t)w * (size_t)h * 4);
-    if (!pixels) {
-        log_error("out of memory for a %dx%d picture", w, h);
-        goto done;
-    }
-    if (!gfx_read_pixels(gfx, pixels)) {
-        log_error("reading the picture back from the GPU failed");
-        goto done;
-    }
-    if (!app_write_png(opts->output, pixels, w, h, err, sizeof err)) {
-        log_error("could not write the picture: %s", err);
-        rc = EXIT_ENV;
-        goto done;
-    }
-    log_info("wrote %s (%dx%d, view %s)", opts->output, w, h, view_name(opts->view));
-    rc = EXIT_OK;
-done:
-    free(pixels);
-    if (rv_loaded) {
-        refview_unload(rv, gfx);
-    }
-    free(rv);
-    if (scene && gfx) {
-        scene_unload(scene, gfx);
-    }
-    free(scene);
-    gfx_destroy(gfx);
-    plat_window_destroy(win);
-    plat_shutdown();
+    session_close(s);
+    free(s);
     return rc;
 }

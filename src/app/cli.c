@@ -25,8 +25,8 @@ const char *cli_usage(void) {
            "  painmap [--gles] [--fullscreen] [--size WxH] [--assets-dir DIR]\n"
            "                                   open the interactive viewer\n"
            "  painmap render -o OUT.png [--view ID] [--layers ID,..] [--size WxH]\n"
-           "                 [--lod full|tablet] [--source ID [--time S]] [--map ID]\n"
-           "                 [--msaa N] [--gles]\n"
+           "                 [--lod full|tablet] [--source ID [--time S] [--compare ID]]\n"
+           "                 [--where ZONE] [--map ID] [--student] [--no-ui] [--msaa N] [--gles]\n"
            "                                   draw a picture without a screen\n"
            "  painmap list structures|sources|zones|landmarks|views|layers|maps [--json]\n"
            "  painmap query structure ID | source ID | redflags\n"
@@ -77,7 +77,9 @@ static const OptSpec OPTS[] = {
     {"--size", true, OPT_BOTH},       {"--view", true, OPT_BOTH},
     {"--layers", true, OPT_BOTH},     {"--lod", true, OPT_BOTH},
     {"--source", true, OPT_BOTH},     {"--time", true, OPT_RENDER},
-    {"--map", true, OPT_BOTH},        {"--msaa", true, OPT_BOTH},
+    {"--map", true, OPT_BOTH},        {"--compare", true, OPT_RENDER},
+    {"--where", true, OPT_RENDER},    {"--no-ui", false, OPT_RENDER},
+    {"--student", false, OPT_BOTH},   {"--msaa", true, OPT_BOTH},
     {"--gles", false, OPT_BOTH},      {"--fullscreen", false, OPT_VIEWER},
     {"--assets-dir", true, OPT_BOTH}, {"--model", true, OPT_BOTH},
 };
@@ -134,6 +136,20 @@ static bool apply(CliOptions *o, const char *name, const char *v, char *err, siz
         if (!derm_map_find(v, &o->map)) {
             return fail(err, err_cap, "--map: expected keegan_garrett or lee_2008, got '%s'", v);
         }
+    } else if (!strcmp(name, "--compare")) {
+        if (!*v) {
+            return fail(err, err_cap, "--compare: expected a source id such as root_l5_r");
+        }
+        o->compare = v;
+    } else if (!strcmp(name, "--where")) {
+        if (!*v) {
+            return fail(err, err_cap, "--where: expected a zone id such as zone_buttock_r");
+        }
+        o->where_zone = v;
+    } else if (!strcmp(name, "--no-ui")) {
+        o->no_ui = true;
+    } else if (!strcmp(name, "--student")) {
+        o->student = true;
     } else if (!strcmp(name, "--msaa")) {
         long n;
         if (!str_parse_int(v, 1, 16, &n) || (n & (n - 1)) != 0) {

@@ -31,6 +31,10 @@ typedef struct {
     float time_sec;     /* --time S into the referral animation */
     bool time_set;
     DermMapId map;          /* --map keegan_garrett|lee_2008 */
+    const char *compare;    /* --compare ID: a second source beside the first */
+    const char *where_zone; /* --where ZONE: the where-it-hurts list for a zone */
+    bool no_ui;             /* --no-ui: the body alone, without labels and panels */
+    bool student;           /* --student: student words instead of plain words */
     int msaa;               /* --msaa N (1, 2, 4, 8) */
     bool gles;              /* --gles: use OpenGL ES 3.0 */
     bool fullscreen;        /* --fullscreen */

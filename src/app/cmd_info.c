@@ -854,10 +854,24 @@ static int cmd_check(Info *in) {
     }
     ref_assets_load(in->assets_dir, "en", nodes, node_count, &a, &diag);
     free(nodes);
+    int rc = diag.count ? INFO_INPUT : INFO_OK;
+    if (in->o.json) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddBoolToObject(o, "ok", diag.count == 0);
+        cJSON_AddStringToObject(o, "assets_dir", in->assets_dir);
+        cJSON_AddStringToObject(o, "model", in->have_body ? in->model_path : "");
+        cJSON *arr = cJSON_AddArrayToObject(o, "problems");
+        for (int i = 0; i < diag.count; i++) {
+            cJSON_AddItemToArray(arr, cJSON_CreateString(diag.lines[i]));
+        }
+        print_json(in, o);
+        ref_assets_free(&a);
+        content_diag_free(&diag);
+        return rc;
+    }
     for (int i = 0; i < diag.count; i++) {
         fprintf(in->out, "%s\n", diag.lines[i]);
     }
-    int rc = diag.count ? INFO_INPUT : INFO_OK;
     if (diag.count) {
         fprintf(in->err, "painmap: check-content: %d problem(s) in %s\n", diag.count,
                 in->assets_dir);

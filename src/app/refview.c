@@ -43,6 +43,7 @@ bool refview_load(RefView *rv, const char *assets_dir, const Scene *scene, Gfx *
     rv->loaded = true;
     rv->map = rv->assets.shapes.default_map;
     rv->derm_map = -1;
+    rv->mark_zone = -1;
     RefEngine *eng = &rv->assets.engine;
     for (int i = 0; i < scene->count; i++) {
         int s = content_find_structure(&rv->assets.content, scene->items[i].id);
@@ -191,11 +192,43 @@ static bool compute_dermatomes(RefView *rv, const Scene *scene) {
     return true;
 }
 
+void refview_sample(RefView *rv, float t_sec) {
+    if (rv->loaded && rv->source >= 0) {
+        ref_timeline(&rv->assets.engine, rv->source, t_sec, &rv->sample);
+    }
+}
+
+/* Marks where it hurts: the chosen zone, or a soft spot around the tapped point. */
+static void paint_mark(RefView *rv, const Scene *scene, float *paint) {
+    static const float mark_rgb[3] = {0.20f, 0.45f, 0.95f};
+    uint32_t nv = scene->skin_vertex_count;
+    const float *w = rv->mark_zone >= 0 ? zone_weights(rv, scene, rv->mark_zone) : NULL;
+    for (uint32_t v = 0; v < nv; v++) {
+        float a = 0.0f;
+        if (w) {
+            a = 0.7f * w[v];
+        } else if (rv->mark_point_set) {
+            const float *p = scene->skin_positions + 3 * v;
+            float d2 = 0.0f;
+            for (int k = 0; k < 3; k++) {
+                float d = p[k] - rv->mark_point_mm[k];
+                d2 += d * d;
+            }
+            a = d2 < 900.0f ? 0.85f : (d2 < 1600.0f ? 0.85f * (1600.0f - d2) / 700.0f : 0.0f);
+        }
+        if (a > paint[4 * v + 3]) {
+            memcpy(paint + 4 * v, mark_rgb, sizeof mark_rgb);
+            paint[4 * v + 3] = a;
+        }
+    }
+}
+
 void refview_apply(RefView *rv, Scene *scene, Gfx *gfx, float t_sec, bool show_zones,
                    bool show_dermatomes) {
     memset(scene->item_emissive, 0, sizeof scene->item_emissive);
     memset(scene->item_tint, 0, sizeof scene->item_tint);
     scene->skin_paint_strength = 0.0f;
+    scene->auto_see_through_mask = 0;
     if (!rv->loaded) {
         return;
     }
@@ -206,6 +239,14 @@ void refview_apply(RefView *rv, Scene *scene, Gfx *gfx, float t_sec, bool show_z
         /* the source warms towards a hot orange and glows with the pulse */
         int item = scene_find(scene, rv->assets.content.structures[src->structure].id);
         if (item >= 0) {
+            /* what covers a deep source turns see-through while it plays */
+            LayerId layer = scene->items[item].layer;
+            if (layer != LAYER_SUPERFICIAL_MUSCLES && layer != LAYER_SKIN) {
+                scene->auto_see_through_mask |= LAYER_BIT(LAYER_SUPERFICIAL_MUSCLES);
+            }
+            if (layer == LAYER_NERVES || layer == LAYER_BONES || layer == LAYER_LIGAMENTS) {
+                scene->auto_see_through_mask |= LAYER_BIT(LAYER_DEEP_MUSCLES);
+            }
             float warm = rv->sample.tension;
             scene->item_tint[item][0] = 1.0f;
             scene->item_tint[item][1] = 0.45f;
@@ -229,8 +270,8 @@ void refview_apply(RefView *rv, Scene *scene, Gfx *gfx, float t_sec, bool show_z
         }
     }
     if (show_zones && rv->source >= 0 && rv->heat) {
-        static const float primary_rgb[3] = {0.86f, 0.08f, 0.10f};
-        static const float spill_rgb[3] = {1.00f, 0.60f, 0.12f};
+        static const float primary_rgb[3] = {0.85f, 0.08f, 0.48f};
+        static const float spill_rgb[3] = {0.98f, 0.62f, 0.80f};
         /* strongest primary and spillover heat per vertex, then one colour between them */
         float *hs = rv->heat;
         memset(hs, 0, sizeof(float) * nv);
@@ -269,6 +310,9 @@ void refview_apply(RefView *rv, Scene *scene, Gfx *gfx, float t_sec, bool show_z
                 }
             }
         }
+    }
+    if (rv->mark_zone >= 0 || rv->mark_point_set) {
+        paint_mark(rv, scene, paint);
     }
     scene_upload_skin_paint(scene, gfx);
     scene->skin_paint_strength = 1.0f;

@@ -33,6 +33,10 @@ typedef struct {
     signed char *derm_segment;
     float *derm_weight;
     int derm_map;
+    /* where it hurts: the zone or skin point to mark in a cool colour (-1 / false = none) */
+    int mark_zone;
+    bool mark_point_set;
+    float mark_point_mm[3];
 } RefView;
 
 /* Dermatome segments in order, T12 to S5; their display colours. */
@@ -47,6 +51,8 @@ bool refview_load(RefView *rv, const char *assets_dir, const Scene *scene, Gfx *
 void refview_unload(RefView *rv, Gfx *gfx);
 /* Picks a source by id; false (with suggestions in err) if there is no such source. */
 bool refview_set_source(RefView *rv, const char *id, char *err, size_t err_cap);
+/* Updates rv->sample (phase, caption, intensities) for the current source at t_sec. */
+void refview_sample(RefView *rv, float t_sec);
 /* Applies the animation at t_sec to the scene (tints, glow) and paints the skin: the
  * dermatomes of the current map when show_dermatomes, then the source's zones (primary in
  * red, spillover in orange) when show_zones. Call before scene_build_frame. */

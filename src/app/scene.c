@@ -370,7 +370,7 @@ bool scene_item_visible(const Scene *s, int i, unsigned layer_mask) {
 
 static float item_alpha(const Scene *s, int i) {
     float a = s->items[i].color[3];
-    if (s->see_through_mask & LAYER_BIT(s->items[i].layer)) {
+    if ((s->see_through_mask | s->auto_see_through_mask) & LAYER_BIT(s->items[i].layer)) {
         a = a < 0.35f ? a : 0.35f;
     }
     return a;

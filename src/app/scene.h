@@ -49,6 +49,7 @@ typedef struct {
     float item_tint[SCENE_MAX_ITEMS][4]; /* rgb target and amount (a) */
     float skin_paint_strength;
     unsigned see_through_mask;         /* layers drawn translucent */
+    unsigned auto_see_through_mask;    /* layers the animation makes translucent */
     bool item_hidden[SCENE_MAX_ITEMS]; /* hidden one by one */
     int isolated;                      /* only this item is drawn (-1 = off) */
     int highlighted;                   /* the selection, outlined by a tint (-1 = none) */

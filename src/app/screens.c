@@ -16,6 +16,8 @@ void screens_init(Screens *s) {
     s->play.speed = 1.0f;
     s->play.loop = true;
     s->last_selected = -1;
+    s->compare_source = -1;
+    s->where_zone = -1;
 }
 
 bool screens_advance(Screens *s, float dt_sec) {
@@ -203,7 +205,8 @@ static const char *source_label(const Screens *s, const ContentSource *src) {
 
 static void sources_panel(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, RefView *rv,
                           UiRect r) {
-    if (!ui_panel_begin(ui, "Where pain can come from", r, &s->sources_open)) {
+    const char *title = s->picking_compare ? "Compare with" : "Where pain can come from";
+    if (!ui_panel_begin(ui, title, r, &s->sources_open)) {
         return;
     }
     if (!rv->loaded) {
@@ -224,8 +227,16 @@ static void sources_panel(Screens *s, UiContext *ui, Viewer *v, const Scene *sce
                 continue;
             }
             ui_push_id(ui, src->id);
-            if (ui_list_item(ui, source_label(s, src), rv->source == i)) {
-                screens_play_source(s, v, scene, rv, i);
+            bool chosen = s->picking_compare ? s->compare_source == i : rv->source == i;
+            if (ui_list_item(ui, source_label(s, src), chosen)) {
+                if (s->picking_compare) {
+                    s->compare_source = i;
+                    s->picking_compare = false;
+                    s->sources_open = false;
+                    s->changed = true;
+                } else {
+                    screens_play_source(s, v, scene, rv, i);
+                }
             }
             ui_pop_id(ui);
         }
@@ -322,7 +333,7 @@ static void where_card(Screens *s, UiContext *ui, Viewer *v, const Scene *scene,
                         &s->where_open)) {
         return;
     }
-    if (!v->where_set) {
+    if (!v->where_set && s->where_zone < 0) {
         ui_label(ui, T(rv, "where_hint", "Tap where it hurts."));
     } else if (s->where_total == 0) {
         ui_label(ui, T(rv, "where_empty", "No place in this atlas is known to send pain here."));
@@ -383,6 +394,17 @@ static void playback_bar(Screens *s, UiContext *ui, RefView *rv, float x0, float
         s->changed = true;
     }
     ui_toggle(ui, T(rv, "loop", "Loop"), &s->play.loop);
+    if (s->compare_source >= 0) {
+        if (ui_button(ui, "Stop comparing")) {
+            s->compare_source = -1;
+            s->changed = true;
+        }
+    } else if (ui_button(ui, T(rv, "mode_compare", "Compare"))) {
+        s->picking_compare = true;
+        s->sources_open = true;
+        s->layers_open = false;
+        s->search_open = false;
+    }
     const char *speeds[3] = {"0.5x", "1x", "2x"};
     int sp = s->play.speed < 0.75f ? 0 : (s->play.speed > 1.5f ? 2 : 1);
     if (ui_segmented(ui, "speed", speeds, 3, &sp)) {
@@ -554,13 +576,20 @@ static void refresh_where(Screens *s, Viewer *v, RefView *rv) {
     }
     v->where_changed = false;
     s->where_open = true;
+    if (v->where_set && v->where_tapped) {
+        s->where_zone = -1;
+        v->where_tapped = false;
+    }
     s->where_total = 0;
     s->where_count = 0;
-    if (rv->loaded && v->where_set) {
+    if (rv->loaded && s->where_zone >= 0) {
+        s->where_total =
+            ref_where_zone(&rv->assets.engine, s->where_zone, s->where, SCREENS_WHERE_MAX);
+    } else if (rv->loaded && v->where_set) {
         s->where_total =
             ref_where_point(&rv->assets.engine, rv->map, v->where_mm, s->where, SCREENS_WHERE_MAX);
-        s->where_count = s->where_total < SCREENS_WHERE_MAX ? s->where_total : SCREENS_WHERE_MAX;
     }
+    s->where_count = s->where_total < SCREENS_WHERE_MAX ? s->where_total : SCREENS_WHERE_MAX;
 }
 
 void screens_build(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, RefView *rv) {
@@ -576,6 +605,16 @@ void screens_build(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, Ref
         s->changed = true;
     }
     ((Scene *)scene)->highlighted = v->selected;
+    /* mark where it hurts on the skin while in that mode */
+    int mark_zone = v->mode == VIEWER_WHERE ? s->where_zone : -1;
+    bool mark_point = v->mode == VIEWER_WHERE && mark_zone < 0 && v->where_set;
+    if (mark_zone != rv->mark_zone || mark_point != rv->mark_point_set ||
+        (mark_point && memcmp(rv->mark_point_mm, v->where_mm, sizeof v->where_mm) != 0)) {
+        rv->mark_zone = mark_zone;
+        rv->mark_point_set = mark_point;
+        memcpy(rv->mark_point_mm, v->where_mm, sizeof v->where_mm);
+        s->changed = true;
+    }
 
     /* the label of the selected structure, on the model */
     if (v->selected >= 0 && rv->loaded) {
@@ -602,6 +641,24 @@ void screens_build(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, Ref
     } else if (v->selected >= 0 && s->info_open) {
         info_card(s, ui, v, scene, rv, right);
     }
+    if (rv->loaded && rv->source >= 0 && s->compare_source >= 0) {
+        /* name each half of the split view */
+        const ContentDb *db = &rv->assets.content;
+        for (int half = 0; half < 2; half++) {
+            const ContentSource *src = &db->sources[half == 0 ? rv->source : s->compare_source];
+            char label[256];
+            snprintf(label, sizeof label, "%s: %s", half == 0 ? "A" : "B", source_label(s, src));
+            UiSize ls = ui_button_size(ui, label);
+            float cx = half == 0 ? 0.25f * w : 0.75f * w;
+            ui_area_begin(ui, (UiRect){cx - 0.5f * ls.w, top, ls.w, ls.h});
+            ui_set_next_width(ui, ls.w);
+            ui_push_id_int(ui, half);
+            UiButtonOpts o = {.selected = true};
+            ui_button_ex(ui, label, &o);
+            ui_pop_id(ui);
+            ui_area_end(ui);
+        }
+    }
     if (rv->loaded && rv->source >= 0) {
         bool left_open = s->layers_open || s->sources_open || s->search_open;
         playback_bar(s, ui, rv, left_open ? left.x + left.w : 0.0f, w, h);
@@ -609,7 +666,7 @@ void screens_build(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, Ref
         /* the educational notice, readable on the dark view; it opens About */
         const char *note = T(rv, "disclaimer_short", "For learning only. Not a diagnosis.");
         UiSize ns = ui_button_size(ui, note);
-        ui_area_begin(ui, (UiRect){w - ns.w - pad, h - ns.h - pad, ns.w, ns.h});
+        ui_area_begin(ui, (UiRect){0.5f * (w - ns.w), h - ns.h - pad, ns.w, ns.h});
         ui_set_next_width(ui, ns.w);
         if (ui_button(ui, note)) {
             s->about_open = true;

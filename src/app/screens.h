@@ -36,8 +36,11 @@ typedef struct {
     RefMatch where[SCREENS_WHERE_MAX];
     int where_count;
     int where_total;
+    int where_zone; /* content zone whose where-it-hurts list is shown (-1 = a tapped point) */
     Playback play;
-    bool changed; /* something the 3-D picture depends on changed this frame */
+    int compare_source;   /* a second source shown beside the first (-1 = none) */
+    bool picking_compare; /* the source picker chooses the compare source */
+    bool changed;         /* something the 3-D picture depends on changed this frame */
 } Screens;
 
 void screens_init(Screens *s);

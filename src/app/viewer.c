@@ -66,6 +66,7 @@ void viewer_tap(Viewer *v, const Scene *scene, float x, float y) {
             memcpy(v->where_mm, p, sizeof p);
             v->where_set = true;
             v->where_changed = true;
+            v->where_tapped = true;
             v->dirty = true;
         }
         return;

@@ -41,6 +41,7 @@ typedef struct {
     bool where_set; /* a skin point was tapped in VIEWER_WHERE */
     float where_mm[3];
     bool where_changed; /* set when where_mm changes; the app clears it */
+    bool where_tapped;  /* the change came from a tap on the skin */
     /* the last tap, for double taps */
     double last_tap_sec;
     float last_tap_x, last_tap_y;

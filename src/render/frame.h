@@ -53,6 +53,8 @@ typedef struct {
     float eye_mm[3];
     float light_dir[3]; /* towards the light, view space ignored: world space */
     float clear_rgba[4];
+    int viewport[4];    /* x, y (top-left origin), w, h in pixels; w = 0 means the whole target */
+    bool keep_contents; /* draw over what is there instead of clearing (split views, overlay) */
     const FrameItem *items;
     int item_count;
     /* the overlay drawn over the 3-D scene */

@@ -462,6 +462,7 @@ static void draw_overlay(Gfx *g, const FrameDesc *frame) {
         return;
     }
     glUseProgram(g->ui_program);
+    glViewport(0, 0, g->width, g->height);
     glUniform2f(g->u_viewport, (float)g->width, (float)g->height);
     glUniform1i(g->u_tex, 0);
     glDisable(GL_DEPTH_TEST);
@@ -506,11 +507,25 @@ void gfx_draw_frame(Gfx *gfx, const FrameDesc *frame) {
     bool gl = gfx->backend == GFX_BACKEND_GL;
     if (gl) {
         glBindFramebuffer(GL_FRAMEBUFFER, gfx->samples > 1 ? gfx->msaa_fbo : gfx->resolve_fbo);
-        glViewport(0, 0, gfx->width, gfx->height);
-        glClearColor(frame->clear_rgba[0], frame->clear_rgba[1], frame->clear_rgba[2],
-                     frame->clear_rgba[3]);
+        int vx = 0, vy = 0, vw = gfx->width, vh = gfx->height;
+        if (frame->viewport[2] > 0 && frame->viewport[3] > 0) {
+            vx = frame->viewport[0];
+            vw = frame->viewport[2];
+            vh = frame->viewport[3];
+            vy = gfx->height - frame->viewport[1] - vh; /* GL counts rows from the bottom */
+        }
+        glViewport(vx, vy, vw, vh);
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(vx, vy, vw, vh);
         glDepthMask(GL_TRUE);
-        glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+        if (!frame->keep_contents) {
+            glClearColor(frame->clear_rgba[0], frame->clear_rgba[1], frame->clear_rgba[2],
+                         frame->clear_rgba[3]);
+            glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+        } else {
+            glClear(GL_DEPTH_BUFFER_BIT);
+        }
+        glDisable(GL_SCISSOR_TEST);
         glEnable(GL_DEPTH_TEST);
         glDepthFunc(GL_LEQUAL);
         glDisable(GL_BLEND);

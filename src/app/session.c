@@ -1,0 +1,201 @@
+#include "app/session.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/ui_bridge.h"
+#include "core/log.h"
+#include "platform/plat_text.h"
+
+int session_open(Session *s, const CliOptions *opts, bool headless, int w, int h) {
+    memset(s, 0, sizeof *s);
+    s->headless = headless;
+    s->msaa = opts->msaa;
+    s->show_ui = true;
+    AppPaths paths;
+    int rc = app_resolve_paths(opts, &paths);
+    if (rc != EXIT_OK) {
+        return rc;
+    }
+    char err[8192] = "";
+    if (!plat_init(headless, err, sizeof err)) {
+        log_error("%s", err);
+        return EXIT_ENV;
+    }
+    PlatWindowDesc wd = {
+        .title = "painmap",
+        .width = headless ? 64 : (w > 0 ? w : 1280),
+        .height = headless ? 64 : (h > 0 ? h : 800),
+        .api = opts->gles ? PLAT_GLES30 : PLAT_GL_AUTO,
+        .headless = headless,
+        .fullscreen = opts->fullscreen,
+        .vsync = !headless,
+    };
+    if (!plat_window_create(&wd, &s->win, err, sizeof err)) {
+        log_error("%s", err);
+        return EXIT_ENV;
+    }
+    log_debug("%s, video driver %s", plat_window_api_name(s->win), plat_video_driver());
+    GfxDesc gd = {.backend = GFX_BACKEND_GL,
+                  .gles = plat_window_is_gles(s->win),
+                  .shaders_dir = paths.shaders_dir};
+    if (!gfx_create(&gd, &s->gfx, err, sizeof err)) {
+        log_error("%s", err);
+        return EXIT_ENV;
+    }
+    overlay_init(&s->overlay, s->gfx);
+    if (!plat_text_init(paths.assets_dir, err, sizeof err)) {
+        log_error("%s", err);
+        return EXIT_ENV;
+    }
+    s->text_ready = true;
+    if (!scene_load(&s->scene, s->gfx, paths.model_path, opts->lod, err, sizeof err)) {
+        log_error("%s", err);
+        return paths.model_path[0] ? EXIT_INPUT : EXIT_ENV; /* a damaged model is bad input */
+    }
+    /* Without the content the body still shows; the UI says what is missing. */
+    s->rv_loaded = refview_load(&s->rv, paths.assets_dir, &s->scene, s->gfx, err, sizeof err);
+    if (!s->rv_loaded) {
+        log_error("%s", err);
+    }
+    UiDesc ud = {.measure = ui_bridge_measure};
+    s->ui = ui_create(&ud);
+    if (!s->ui) {
+        log_error("out of memory for the user interface");
+        return EXIT_ENV;
+    }
+    int dw = w, dh = h;
+    if (!headless) {
+        plat_window_drawable_size(s->win, &dw, &dh);
+    }
+    viewer_init(&s->viewer, &s->scene, opts->view, opts->layer_mask, dw, dh);
+    s->viewer.fullscreen = opts->fullscreen;
+    screens_init(&s->screens);
+    if (s->rv_loaded) {
+        int map = ref_map_find(&s->rv.assets.engine, derm_map_name(opts->map));
+        s->rv.map = map >= 0 ? map : s->rv.map;
+    }
+    return EXIT_OK;
+}
+
+void session_close(Session *s) {
+    if (s->ui) {
+        ui_destroy(s->ui);
+    }
+    if (s->gfx) {
+        overlay_shutdown(&s->overlay);
+        if (s->rv_loaded) {
+            refview_unload(&s->rv, s->gfx);
+        }
+        scene_unload(&s->scene, s->gfx);
+    }
+    if (s->text_ready) {
+        plat_text_shutdown();
+    }
+    gfx_destroy(s->gfx);
+    plat_window_destroy(s->win);
+    plat_shutdown();
+    memset(s, 0, sizeof *s);
+}
+
+bool session_step(Session *s, const InputFrame *input, float dt_sec) {
+    static const InputFrame empty = {0};
+    Viewer *v = &s->viewer;
+    if (!input) {
+        input = &empty;
+    }
+    s->elapsed_sec += dt_sec;
+    if (input->width_px > 0 && input->height_px > 0 &&
+        (input->width_px != v->w || input->height_px != v->h)) {
+        v->w = input->width_px;
+        v->h = input->height_px;
+        v->dirty = true;
+    }
+    float scale = input->pixel_scale > 0.0f ? input->pixel_scale : 1.0f;
+    v->ui_scale = scale;
+    /* the caption and phase the UI shows come from the timeline at this moment */
+    refview_sample(&s->rv, s->screens.play.t_sec);
+    ui_begin(s->ui, input, v->w, v->h, scale, dt_sec);
+    if (s->show_ui) {
+        screens_build(&s->screens, s->ui, v, &s->scene, &s->rv);
+    }
+    ui_end(s->ui);
+    ui_filter_input(s->ui, input, &s->filtered);
+    viewer_update(v, &s->scene, &s->filtered, dt_sec, NULL);
+    bool playing = screens_advance(&s->screens, dt_sec);
+    if (s->screens.changed || playing || ui_redraw_needed(s->ui)) {
+        v->dirty = true;
+    }
+    return v->dirty;
+}
+
+bool session_is_animating(const Session *s) {
+    return viewer_is_animating(&s->viewer) || s->screens.play.playing || ui_is_animating(s->ui);
+}
+
+/* One half (or all) of the picture: the body with one source's animation. */
+static void draw_scene_part(Session *s, int source, int x, int w, bool keep) {
+    Viewer *v = &s->viewer;
+    int saved = s->rv.source;
+    s->rv.source = source;
+    refview_apply(&s->rv, &s->scene, s->gfx, s->screens.play.t_sec,
+                  (v->layer_mask & LAYER_BIT(LAYER_ZONES)) != 0,
+                  (v->layer_mask & LAYER_BIT(LAYER_DERMATOMES)) != 0);
+    FrameDesc frame;
+    scene_build_frame(&s->scene, &v->cam, v->layer_mask, w, v->h, &frame);
+    refview_add_signal(&s->rv, &s->scene, &frame);
+    frame.viewport[0] = x;
+    frame.viewport[1] = 0;
+    frame.viewport[2] = w;
+    frame.viewport[3] = v->h;
+    frame.keep_contents = keep;
+    gfx_draw_frame(s->gfx, &frame);
+    s->rv.source = saved;
+}
+
+bool session_draw(Session *s) {
+    Viewer *v = &s->viewer;
+    char err[1024];
+    if (v->w < 1 || v->h < 1) {
+        v->dirty = false; /* minimised: nothing to draw until it comes back */
+        return true;
+    }
+    if (!gfx_set_offscreen(s->gfx, v->w, v->h, s->msaa, err, sizeof err)) {
+        log_error("%s", err);
+        return false;
+    }
+    bool compare = s->rv_loaded && s->rv.source >= 0 && s->screens.compare_source >= 0;
+    if (compare) {
+        /* side by side with one camera: the same view of two sources */
+        int half = v->w / 2;
+        draw_scene_part(s, s->rv.source, 0, half, false);
+        draw_scene_part(s, s->screens.compare_source, half, v->w - half, false);
+    } else {
+        draw_scene_part(s, s->rv.source, 0, v->w, false);
+    }
+    FrameDesc ui_frame;
+    memset(&ui_frame, 0, sizeof ui_frame);
+    ui_frame.keep_contents = true;
+    int ncmd = 0;
+    const UiCommand *cmds = ui_commands(s->ui, &ncmd);
+    overlay_begin(&s->overlay);
+    ui_bridge_draw(&s->overlay, cmds, ncmd);
+    overlay_end(&s->overlay, &ui_frame);
+    gfx_draw_frame(s->gfx, &ui_frame);
+    v->dirty = false;
+    s->frames_drawn++;
+    return true;
+}
+
+bool session_save_png(Session *s, const char *path) {
+    int w = s->viewer.w, h = s->viewer.h;
+    uint8_t *px = malloc((size_t)w * (size_t)h * 4);
+    char err[1024];
+    bool ok = px && gfx_read_pixels(s->gfx, px) && app_write_png(path, px, w, h, err, sizeof err);
+    if (!ok) {
+        log_error("could not write the picture: %s", px ? err : "out of memory");
+    }
+    free(px);
+    return ok;
+}

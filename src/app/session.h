@@ -1,0 +1,54 @@
+/* session: one running painmap picture: the window (or a headless one), the renderer, the
+ * body, the referral view, the UI and the viewer state, and the frame step they share.
+ * The interactive viewer, painmap render and --replay all run a Session, so a headless
+ * picture is exactly what the viewer would show. Owns everything it opens. */
+#ifndef PAINMAP_APP_SESSION_H
+#define PAINMAP_APP_SESSION_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "app/app_internal.h"
+#include "app/overlay.h"
+#include "app/refview.h"
+#include "app/scene.h"
+#include "app/screens.h"
+#include "app/viewer.h"
+#include "platform/plat.h"
+#include "render/gfx.h"
+#include "ui/ui.h"
+
+typedef struct {
+    PlatWindow *win;
+    Gfx *gfx;
+    Scene scene;
+    RefView rv;
+    bool rv_loaded;
+    bool text_ready;
+    Viewer viewer;
+    Screens screens;
+    UiContext *ui;
+    Overlay overlay;
+    InputFrame filtered;
+    bool show_ui; /* draw the UI over the body (off for plain figures) */
+    int msaa;
+    bool headless;
+    int frames_drawn;
+    double elapsed_sec;
+} Session;
+
+/* Opens a session for opts: a visible window unless headless (then w x h offscreen).
+ * Returns an exit code (EXIT_OK, or the reason it could not start, already logged). */
+int session_open(Session *s, const CliOptions *opts, bool headless, int w, int h);
+void session_close(Session *s);
+/* One frame of logic: the UI, then the viewer with what the UI left, then playback.
+ * input may be NULL (no events). Returns true when a new picture must be drawn. */
+bool session_step(Session *s, const InputFrame *input, float dt_sec);
+/* True while something moves on its own (a view transition, playback, the UI settling). */
+bool session_is_animating(const Session *s);
+/* Draws the current picture into the offscreen target (split in two when comparing). */
+bool session_draw(Session *s);
+/* Reads the last drawn picture and writes it as a PNG. */
+bool session_save_png(Session *s, const char *path);
+
+#endif
