@@ -205,14 +205,18 @@ typedef struct {
  * stacked, with no background and without blocking the pointer between them. Pair with
  * ui_area_end; ui_last_rect then gives the extent of what was placed. */
 void ui_area_begin(UiContext *ctx, UiRect r);
+/* Closes the area; the layout goes on where it was before ui_area_begin. */
 void ui_area_end(UiContext *ctx);
 /* Places the widgets that follow left to right until ui_row_end. */
 void ui_row_begin(UiContext *ctx);
+/* Closes the row; what follows goes below its tallest line. */
 void ui_row_end(UiContext *ctx);
 /* Splits the width into n equal columns (n >= 1); ui_column_next moves to the next one;
  * ui_columns_end continues below the tallest. */
 void ui_columns_begin(UiContext *ctx, int n);
+/* Moves to the next column (ignored after the last). */
 void ui_column_next(UiContext *ctx);
+/* Closes the columns; what follows goes below the tallest. */
 void ui_columns_end(UiContext *ctx);
 /* Empty space of h logical pixels (scaled) in a stack, or width in a row. */
 void ui_spacer(UiContext *ctx, float logical_px);
@@ -285,6 +289,7 @@ int ui_text_field(UiContext *ctx, const char *id, char *buf, int cap, const char
  * Cards drawn later lie on top; a press inside a card never reaches the app or what is under
  * the card. The card's title is its id ("Title##key" as for buttons). */
 bool ui_panel_begin(UiContext *ctx, const char *title, UiRect rect, bool *open);
+/* Closes the card opened last; ui_last_rect then gives the card's rect. */
 void ui_panel_end(UiContext *ctx);
 
 /* A vertical list height_px tall that scrolls by drag or wheel; a drag that scrolls never
@@ -294,6 +299,7 @@ void ui_panel_end(UiContext *ctx);
 void ui_list_begin(UiContext *ctx, const char *id, float height_px);
 /* A full-width row of the list; true when tapped (not when the list was dragged). */
 bool ui_list_item(UiContext *ctx, const char *label, bool selected);
+/* Closes the list; ui_last_rect then gives the list's rect. */
 void ui_list_end(UiContext *ctx);
 
 /* A label for a point of the 3-D view (a structure's projected position): a small box set
