@@ -245,6 +245,15 @@ static void test_check_content_broken_copy(void **state) {
            "'zone_buttock'?)\n",
            "problem(s)");
     expect(cmd, 2, "sources.json:sources[0].citations: must not be empty\n", NULL);
+    char jcmd[1300];
+    snprintf(jcmd, sizeof jcmd, "%s --json", cmd);
+    const Run *jr = run(jcmd);
+    assert_int_equal(jr->rc, 2);
+    cJSON *j = cJSON_Parse(jr->out);
+    assert_non_null(j);
+    assert_true(cJSON_IsFalse(cJSON_GetObjectItem(j, "ok")));
+    assert_true(cJSON_GetArraySize(cJSON_GetObjectItem(j, "problems")) >= 3);
+    cJSON_Delete(j);
     expect(cmd, 2, "sources.json:sources: no entry for the source 'si_joint_l'\n", NULL);
     /* every line of the output is one problem: "file:path: message" */
     const Run *r = run(cmd);

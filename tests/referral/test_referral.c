@@ -583,6 +583,16 @@ static void test_zones_cover_the_baked_skin(void **state) {
         }
         ref_skin_weights_destroy(&sw);
     }
+    /* with the model attached, a muscle's animation path starts inside that muscle */
+    ref_assets_attach_body(&g, &body);
+    int s = content_find_source(&g.content, "piriformis_l");
+    float path[REF_PATH_MAX][3];
+    int np = ref_source_path(&g.engine, s, path, REF_PATH_MAX);
+    assert_true(np >= 2);
+    const BodyMesh *pm = &body.items[body_find(&body, "piriformis_l")].lod[BODY_LOD_FULL];
+    for (int k = 0; k < 3; k++) {
+        assert_true(path[0][k] >= pm->bmin[k] && path[0][k] <= pm->bmax[k]);
+    }
     body_free(&body);
 }
 
