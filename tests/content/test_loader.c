@@ -270,6 +270,67 @@ static void test_body_nodes_cross_check(void **state) {
     content_input_free(&in);
 }
 
+/* Damaged content never crashes the loader and never loads silently. */
+static void test_damaged_files_never_crash(void **state) {
+    (void)state;
+    uint32_t x = 2463534242u;
+    for (int f = 0; f < CONTENT_FILE_COUNT; f++) {
+        for (int variant = 0; variant < 24; variant++) {
+            ContentInput in;
+            read_shipped(&in);
+            size_t len = in.files[f].len;
+            char *data = malloc(len + 1);
+            assert_non_null(data);
+            memcpy(data, in.files[f].data, len + 1);
+            size_t use = len;
+            if (variant < 8) {
+                use = len * (size_t)variant / 8; /* truncated */
+            } else {
+                for (int k = 0; k < 4; k++) { /* a few bytes changed */
+                    x ^= x << 13;
+                    x ^= x >> 17;
+                    x ^= x << 5;
+                    data[x % len] = (char)("{}[]\",:0x\\"[x % 10]);
+                }
+            }
+            free((void *)in.files[f].data);
+            in.files[f].data = data;
+            in.files[f].len = use;
+            ContentCheck check = shipped_check();
+            ContentDb db;
+            ContentDiag diag = {0};
+            bool ok = content_load(&in, &check, &db, &diag);
+            if (variant < 8) {
+                assert_false(ok);
+            }
+            assert_int_equal(ok, diag.count == 0);
+            content_free(&db);
+            content_diag_free(&diag);
+            content_input_free(&in);
+        }
+    }
+}
+
+static void test_damaged_shape_files_never_crash(void **state) {
+    (void)state;
+    static const char *const files[2] = {"anatomy/zones.json", "anatomy/dermatomes.json"};
+    static const char *const roles[2] = {"anatomy_zones", "anatomy_dermatomes"};
+    for (int f = 0; f < 2; f++) {
+        char path[1024], err[256];
+        path_join(path, sizeof path, env_or_fail("PAINMAP_ASSETS_DIR"), files[f]);
+        char *data = NULL;
+        size_t len = 0;
+        assert_true(file_read_all(path, &data, &len, err, sizeof err));
+        for (int cut = 0; cut < 16; cut++) {
+            ContentDiag diag = {0};
+            load_with(roles[f], data, len * (size_t)cut / 16, &diag);
+            assert_true(diag.count > 0);
+            content_diag_free(&diag);
+        }
+        free(data);
+    }
+}
+
 static void test_suggestions(void **state) {
     (void)state;
     const char *ids[] = {"zone_buttock_r", "zone_buttock_l", "zone_knee_r", "piriformis_r"};
@@ -287,6 +348,8 @@ int main(void) {
         cmocka_unit_test(test_broken_corpus),
         cmocka_unit_test(test_missing_file_is_reported),
         cmocka_unit_test(test_body_nodes_cross_check),
+        cmocka_unit_test(test_damaged_files_never_crash),
+        cmocka_unit_test(test_damaged_shape_files_never_crash),
         cmocka_unit_test(test_suggestions),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
