@@ -45,6 +45,17 @@ static int setup(void **state) {
         return -1;
     }
     free(data);
+    data = NULL;
+    /* skin points (ISNCSCI key points) are optional here */
+    if (path_join(path, sizeof path, assets, "anatomy/skin_points.json") &&
+        file_read_all(path, &data, &len, err, sizeof err)) {
+        if (!landmarks_parse(data, len, path, &g_lms, err, sizeof err)) {
+            fprintf(stderr, "%s\n", err);
+            free(data);
+            return -1;
+        }
+        free(data);
+    }
     return 0;
 }
 
@@ -660,6 +671,68 @@ static void test_skin_encloses_muscles_and_bones(void **state) {
     assert_int_equal(failures, 0);
 }
 
+/* ---- per-vertex dermatome labels on the skin ------------------------------------- */
+
+static void test_skin_dermatome_labels(void **state) {
+    (void)state;
+    static const char *const attrs[2] = {"_DERM_KG", "_DERM_LEE"};
+    static const char *const segs[] = {"t12", "l1", "l2", "l3", "l4", "l5", "s1", "s2", "s3"};
+    int failures = 0;
+    for (int l = 0; l < BODY_LOD_COUNT; l++) {
+        const BodyMesh *skin = mesh_of("skin", (BodyLod)l);
+        for (int a = 0; a < 2; a++) {
+            const float *lab = body_mesh_attr(skin, attrs[a]);
+            if (!lab) {
+                print_error("skin (%s) has no %s\n", l ? "tablet" : "full", attrs[a]);
+                fail();
+            }
+            int seen[12] = {0};
+            for (uint32_t v = 0; v < skin->vcount; v++) {
+                assert_true(lab[v] >= 0.0f && lab[v] <= 11.0f && lab[v] == floorf(lab[v]));
+                seen[(int)lab[v]] = 1;
+            }
+            int distinct = 0;
+            for (int k = 1; k < 12; k++) {
+                distinct += seen[k];
+            }
+            assert_true(distinct >= 9);
+            if (l != BODY_LOD_FULL) {
+                continue;
+            }
+            /* the ISNCSCI key sensory point of each segment lies in that segment */
+            for (size_t k = 0; k < COUNT(segs); k++) {
+                for (int side = 0; side < 2; side++) {
+                    char id[32];
+                    snprintf(id, sizeof id, "key_%s_%c", segs[k], side ? 'l' : 'r');
+                    const Landmark *lm = landmarks_find(&g_lms, id);
+                    if (!lm) {
+                        continue; /* skin points live with the zone shapes */
+                    }
+                    uint32_t best = 0;
+                    float bd = FLT_MAX;
+                    for (uint32_t v = 0; v < skin->vcount; v++) {
+                        const float *q = skin->pos + 3 * v;
+                        float d = (q[0] - lm->pos_mm[0]) * (q[0] - lm->pos_mm[0]) +
+                                  (q[1] - lm->pos_mm[1]) * (q[1] - lm->pos_mm[1]) +
+                                  (q[2] - lm->pos_mm[2]) * (q[2] - lm->pos_mm[2]);
+                        if (d < bd) {
+                            bd = d;
+                            best = v;
+                        }
+                    }
+                    int want = (int)k + 1; /* segs[] follows the label order */
+                    if ((int)lab[best] != want) {
+                        print_error("%s: %s label %d at the skin vertex nearest %s, want %d\n",
+                                    attrs[a], l ? "tablet" : "full", (int)lab[best], id, want);
+                        failures++;
+                    }
+                }
+            }
+        }
+    }
+    assert_int_equal(failures, 0);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_structure_present_with_metadata),
@@ -671,6 +744,7 @@ int main(void) {
         cmocka_unit_test(test_pudendal_route),
         cmocka_unit_test(test_nerves_stay_out_of_bone),
         cmocka_unit_test(test_skin_encloses_muscles_and_bones),
+        cmocka_unit_test(test_skin_dermatome_labels),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -11,7 +11,9 @@
 #include "anatomy/landmarks.h"
 #include "mesh.h"
 
-/* Fills out_data[0..*out_count) with malloc'd arrays of m->vcount floats. */
+/* Fills out_data[0..*out_count) with malloc'd arrays of m->vcount floats (the caller frees
+ * them, also on failure). Reads landmarks, skin points, zones and dermatomes from
+ * anatomy_dir. */
 bool skin_attrs_compute(const Mesh *m, const LandmarkSet *lms, const char *anatomy_dir,
                         float **out_data, int *out_count, char *err, size_t err_cap);
 
