@@ -225,3 +225,19 @@ int ref_dermatomes_at(const RefEngine *engine, int map, const float p_mm[3], Ref
     }
     return n;
 }
+
+bool ref_zone_in_saddle(const RefEngine *engine, int zone) {
+    static const char *const saddle[] = {
+        "zone_perineum", "zone_anus", "zone_genital", "zone_medial_thigh",
+        "derm_s3",       "derm_s4",   "derm_s5",      "zone_nerve_pudendal"};
+    if (zone < 0 || zone >= engine->content->zone_count) {
+        return false;
+    }
+    const char *base = engine->content->zones[zone].base_id;
+    for (size_t i = 0; i < sizeof saddle / sizeof saddle[0]; i++) {
+        if (strcmp(base, saddle[i]) == 0) {
+            return true;
+        }
+    }
+    return false;
+}

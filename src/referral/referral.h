@@ -77,6 +77,11 @@ int ref_where_points(const RefEngine *engine, int map, const float *pos_mm, int 
 /* The general form: hit[zone] marks the zones that hurt (content zone count entries). */
 int ref_where_zones(const RefEngine *engine, const bool *hit, RefMatch *out, int cap);
 
+/* True for zones in the saddle area (perineum, genitals, around the anus, inner thighs; the
+ * S3-S5 dermatomes and the pudendal territory): a drawing that touches one shows the red
+ * flags first (numbness there can be a sign of cauda equina syndrome). */
+bool ref_zone_in_saddle(const RefEngine *engine, int zone);
+
 /* Dermatomes at a point under a map, strongest first (weight > 0 only); returns how many
  * (at most cap). The first one is "the" dermatome there. */
 int ref_dermatomes_at(const RefEngine *engine, int map, const float p_mm[3], RefDermHit *out,

@@ -331,6 +331,36 @@ static void test_damaged_shape_files_never_crash(void **state) {
     }
 }
 
+static void test_zone_shapes_cross_check(void **state) {
+    (void)state;
+    ContentInput in;
+    read_shipped(&in);
+    /* every shape but zone_knee_l, plus one shape with no words */
+    const char **ids = malloc((size_t)(g_shape_count + 1) * sizeof *ids);
+    assert_non_null(ids);
+    int n = 0;
+    for (int i = 0; i < g_shape_count; i++) {
+        if (strcmp(g_shape_ids[i], "zone_knee_l") != 0) {
+            ids[n++] = g_shape_ids[i];
+        }
+    }
+    ids[n++] = "zone_elbow_r";
+    ContentCheck check = shipped_check();
+    check.zone_shape_ids = ids;
+    check.zone_shape_count = n;
+    ContentDb db;
+    ContentDiag diag = {0};
+    content_load(&in, &check, &db, &diag);
+    dump(&diag);
+    assert_int_equal(diag.count, 2);
+    assert_true(has_line(&diag, "zones.json:zones: no entry for the zone shape 'zone_elbow_r'"));
+    assert_non_null(strstr(diag.lines[0], "zone 'zone_knee_l' has no shape"));
+    free(ids);
+    content_free(&db);
+    content_diag_free(&diag);
+    content_input_free(&in);
+}
+
 static void test_suggestions(void **state) {
     (void)state;
     const char *ids[] = {"zone_buttock_r", "zone_buttock_l", "zone_knee_r", "piriformis_r"};
@@ -350,6 +380,7 @@ int main(void) {
         cmocka_unit_test(test_body_nodes_cross_check),
         cmocka_unit_test(test_damaged_files_never_crash),
         cmocka_unit_test(test_damaged_shape_files_never_crash),
+        cmocka_unit_test(test_zone_shapes_cross_check),
         cmocka_unit_test(test_suggestions),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

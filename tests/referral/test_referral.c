@@ -198,6 +198,23 @@ static void test_dermatomes_at_key_points(void **state) {
     }
 }
 
+static void test_saddle_zones(void **state) {
+    (void)state;
+    const char *yes[] = {
+        "zone_perineum", "zone_anus",           "zone_genital",         "derm_s4_l",
+        "derm_s5_r",     "zone_medial_thigh_r", "zone_nerve_pudendal_l"};
+    const char *no[] = {"zone_buttock_r", "zone_knee_l", "derm_l5_r", "zone_sacrum"};
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
+        int z = content_find_zone(&g.content, yes[i]);
+        assert_true(z >= 0);
+        assert_true(ref_zone_in_saddle(&g.engine, z));
+    }
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++) {
+        assert_false(ref_zone_in_saddle(&g.engine, content_find_zone(&g.content, no[i])));
+    }
+    assert_false(ref_zone_in_saddle(&g.engine, -1));
+}
+
 static void test_baked_labels(void **state) {
     (void)state;
     /* the label the model baker writes per skin vertex: 1 + index in T12..S5, 0 = none */
@@ -601,6 +618,7 @@ int main(void) {
         cmocka_unit_test(test_weights_exact),
         cmocka_unit_test(test_dermatomes_at_key_points),
         cmocka_unit_test(test_baked_labels),
+        cmocka_unit_test(test_saddle_zones),
         cmocka_unit_test(test_maps_differ_where_sources_do),
         cmocka_unit_test(test_where_agrees_with_sources),
         cmocka_unit_test(test_where_at_points),
