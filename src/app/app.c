@@ -54,6 +54,8 @@ int app_main(int argc, char **argv) {
             return app_render_main(&opts);
         case CLI_VIEWER:
             return app_viewer_main(&opts);
+        case CLI_REPLAY:
+            return app_replay_main(&opts);
         case CLI_INFO:
             return app_info_main(opts.info_argc, opts.info_argv);
     }

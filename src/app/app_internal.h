@@ -23,6 +23,8 @@ int app_resolve_paths(const CliOptions *opts, AppPaths *out_paths);
 
 /* painmap render: draws one picture offscreen and writes it. Returns an exit code. */
 int app_render_main(const CliOptions *opts);
+/* painmap --replay: recorded input replayed headless. Returns an exit code. */
+int app_replay_main(const CliOptions *opts);
 /* The interactive viewer. Returns an exit code. */
 int app_viewer_main(const CliOptions *opts);
 

@@ -7,6 +7,7 @@
 #include "app/app_internal.h"
 #include "app/session.h"
 #include "core/log.h"
+#include "ui/input_replay.h"
 #include "platform/plat.h"
 
 /* F12: the frame as a PNG, to PAINMAP_SCREENSHOT or a new file in the user's folder. */
@@ -59,6 +60,22 @@ int app_viewer_main(const CliOptions *opts) {
         return rc;
     }
     Viewer *v = &s->viewer;
+    FILE *record = NULL;
+    if (opts->record) {
+        record = fopen(opts->record, "w");
+        if (!record || !replay_write_header(record, v->w, v->h)) {
+            log_error("--record: cannot write %s", opts->record);
+            if (record) {
+                fclose(record);
+            }
+            session_close(s);
+            free(s);
+            free(input);
+            return EXIT_ENV;
+        }
+        log_info("recording input to %s", opts->record);
+    }
+    double start = plat_time_sec();
     bool was_fullscreen = v->fullscreen;
     /* PAINMAP_SCREENSHOT=FILE.png saves every frame the picture settles on (tests, docs). */
     const char *screenshot = getenv("PAINMAP_SCREENSHOT");
@@ -77,6 +94,9 @@ int app_viewer_main(const CliOptions *opts) {
             break;
         }
         double now = plat_time_sec();
+        if (record && (input->count > 0 || input->width_px != v->w || input->height_px != v->h)) {
+            replay_write_frame(record, now - start, input);
+        }
         bool redraw = session_step(s, input, (float)(now - last));
         last = now;
         if (v->fullscreen != was_fullscreen) {
@@ -97,6 +117,10 @@ int app_viewer_main(const CliOptions *opts) {
         gfx_present(s->gfx, v->w, v->h);
         plat_window_swap(s->win);
         screenshot_done = false;
+    }
+    if (record && fclose(record) != 0) {
+        log_error("--record: writing %s failed", opts->record);
+        rc = EXIT_ENV;
     }
     session_close(s);
     free(s);

@@ -28,6 +28,9 @@ const char *cli_usage(void) {
            "                 [--lod full|tablet] [--source ID [--time S] [--compare ID]]\n"
            "                 [--where ZONE] [--map ID] [--student] [--no-ui] [--msaa N] [--gles]\n"
            "                                   draw a picture without a screen\n"
+           "  painmap --record FILE            use the viewer and record its input\n"
+           "  painmap --replay FILE [-o OUT.png] [--at S] [--json] [--size WxH]\n"
+           "                                   replay recorded input without a screen\n"
            "  painmap list structures|sources|zones|landmarks|views|layers|maps [--json]\n"
            "  painmap query structure ID | source ID | redflags\n"
            "  painmap query where --zone ID | --landmark ID | --point X,Y,Z\n"
@@ -64,7 +67,7 @@ static bool parse_size(const char *v, int *out_w, int *out_h, char *err, size_t 
 }
 
 /* Options that take a value; a table keeps "needs a value" and "valid for" in one place. */
-typedef enum { OPT_VIEWER = 1, OPT_RENDER = 2, OPT_BOTH = 3 } OptScope;
+typedef enum { OPT_VIEWER = 1, OPT_RENDER = 2, OPT_BOTH = 3, OPT_REPLAY = 4 } OptScope;
 
 typedef struct {
     const char *name;
@@ -79,7 +82,9 @@ static const OptSpec OPTS[] = {
     {"--source", true, OPT_BOTH},     {"--time", true, OPT_RENDER},
     {"--map", true, OPT_BOTH},        {"--compare", true, OPT_RENDER},
     {"--where", true, OPT_RENDER},    {"--no-ui", false, OPT_RENDER},
-    {"--student", false, OPT_BOTH},   {"--msaa", true, OPT_BOTH},
+    {"--student", false, OPT_BOTH},   {"--record", true, OPT_VIEWER},
+    {"--replay", true, OPT_REPLAY},   {"--at", true, OPT_REPLAY},
+    {"--json", false, OPT_REPLAY},    {"--msaa", true, OPT_BOTH},
     {"--gles", false, OPT_BOTH},      {"--fullscreen", false, OPT_VIEWER},
     {"--assets-dir", true, OPT_BOTH}, {"--model", true, OPT_BOTH},
 };
@@ -150,6 +155,22 @@ static bool apply(CliOptions *o, const char *name, const char *v, char *err, siz
         o->no_ui = true;
     } else if (!strcmp(name, "--student")) {
         o->student = true;
+    } else if (!strcmp(name, "--record") || !strcmp(name, "--replay")) {
+        if (!*v) {
+            return fail(err, err_cap, "%s: expected a file name", name);
+        }
+        if (!strcmp(name, "--record")) {
+            o->record = v;
+        } else {
+            o->replay = v;
+        }
+    } else if (!strcmp(name, "--at")) {
+        if (!str_parse_float(v, &o->at_sec) || o->at_sec < 0.0f || o->at_sec > 1e6f) {
+            return fail(err, err_cap, "--at: expected seconds from 0, got '%s'", v);
+        }
+        o->at_set = true;
+    } else if (!strcmp(name, "--json")) {
+        o->json = true;
     } else if (!strcmp(name, "--msaa")) {
         long n;
         if (!str_parse_int(v, 1, 16, &n) || (n & (n - 1)) != 0) {
@@ -202,6 +223,14 @@ bool cli_parse(int argc, char **argv, CliOptions *out_opts, char *err, size_t er
                         cmd);
         }
     }
+    /* --replay anywhere makes this a replay, which takes render's options as well */
+    bool replaying = false;
+    if (o.command == CLI_VIEWER) {
+        for (int k = i; k < argc; k++) {
+            replaying =
+                replaying || !strcmp(argv[k], "--replay") || !strncmp(argv[k], "--replay=", 9);
+        }
+    }
     for (; i < argc; i++) {
         const char *arg = argv[i];
         if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
@@ -229,10 +258,14 @@ bool cli_parse(int argc, char **argv, CliOptions *out_opts, char *err, size_t er
         if (!spec) {
             return fail(err, err_cap, "unknown option '%s' (see painmap --help)", arg);
         }
-        OptScope scope = o.command == CLI_RENDER ? OPT_RENDER : OPT_VIEWER;
+        OptScope scope = o.command == CLI_RENDER ? OPT_RENDER
+                         : replaying             ? (OptScope)(OPT_BOTH | OPT_REPLAY)
+                                                 : OPT_VIEWER;
         if (!(spec->scope & scope)) {
             return fail(err, err_cap, "option '%s' does not apply to %s", spec->name,
-                        o.command == CLI_RENDER ? "painmap render" : "the viewer");
+                        o.command == CLI_RENDER ? "painmap render"
+                        : replaying             ? "painmap --replay"
+                                                : "the viewer");
         }
         if (spec->has_value && !value) {
             if (i + 1 >= argc) {
@@ -248,6 +281,12 @@ bool cli_parse(int argc, char **argv, CliOptions *out_opts, char *err, size_t er
     }
     if (o.command == CLI_RENDER && !o.output) {
         return fail(err, err_cap, "painmap render: missing -o OUT.png");
+    }
+    if (replaying) {
+        o.command = CLI_REPLAY;
+        if (o.record) {
+            return fail(err, err_cap, "--record and --replay cannot be used together");
+        }
     }
     *out_opts = o;
     return true;

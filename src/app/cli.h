@@ -12,6 +12,7 @@ typedef enum {
     CLI_VIEWER, /* painmap [options] */
     CLI_RENDER, /* painmap render -o out.png ... */
     CLI_INFO,   /* painmap list | query | check-content ... (handled by app_info_main) */
+    CLI_REPLAY, /* painmap --replay FILE [-o OUT.png] [--at S] [--json] */
     CLI_HELP,
     CLI_VERSION,
 } CliCommand;
@@ -35,6 +36,11 @@ typedef struct {
     const char *where_zone; /* --where ZONE: the where-it-hurts list for a zone */
     bool no_ui;             /* --no-ui: the body alone, without labels and panels */
     bool student;           /* --student: student words instead of plain words */
+    const char *record;     /* --record FILE: the viewer writes its input to FILE */
+    const char *replay;     /* --replay FILE: replay recorded input headless */
+    float at_sec;           /* --at S: stop the replay at S seconds */
+    bool at_set;
+    bool json;              /* --json: print the final state (replay) */
     int msaa;               /* --msaa N (1, 2, 4, 8) */
     bool gles;              /* --gles: use OpenGL ES 3.0 */
     bool fullscreen;        /* --fullscreen */

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Replays recorded touch and mouse sessions headless and checks the state the viewer ends
+# in (painmap --replay --json) and the pixels of its last picture.
+# Usage: replay_test.sh PAINMAP_EXE
+set -u
+exe=${1:?usage: replay_test.sh PAINMAP_EXE}
+here=$(cd "$(dirname "$0")" && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export SDL_VIDEODRIVER=offscreen
+fails=0
+n=0
+
+# check NAME PYTHON-EXPRESSION-ON-STATE
+replay() {
+    "$exe" --replay "$here/replays/$1.jsonl" --json -o "$tmp/$1.png" >"$tmp/$1.json" 2>"$tmp/$1.err"
+}
+check() {
+    local name=$1 expr=$2
+    n=$((n + 1))
+    if ! python3 -c "import json,sys; s=json.load(open('$tmp/$name.json')); sys.exit(0 if ($expr) else 1)"; then
+        echo "FAIL: $name: expected $expr; state was:"
+        sed 's/^/    /' "$tmp/$name.json" "$tmp/$name.err" | head -8
+        fails=$((fails + 1))
+    fi
+}
+pixels() { # NAME R G B TOL MIN
+    n=$((n + 1))
+    local got
+    got=$(python3 "$here/pngpix.py" "$tmp/$1.png" count "$2" "$3" "$4" "$5")
+    if [ "${got:-0}" -lt "$6" ]; then
+        echo "FAIL: $1: $got pixels near rgb($2,$3,$4), expected at least $6"
+        fails=$((fails + 1))
+    fi
+}
+
+# one finger turns the body 0.4 degrees per pixel; two fingers spreading zoom in, never turn
+replay touch_pinch_orbit
+check touch_pinch_orbit "abs(abs(s['camera']['yaw']) - 40) < 0.5"
+check touch_pinch_orbit "s['camera']['distance'] < 2000 and s['selected'] is None"
+
+# a mouse click opens the source picker, a finger tap on a row plays that source
+replay play_source
+check play_source "s['source'] == 'iliacus_l' and s['playing'] and s['panels']['sources']"
+check play_source "s['animation_time'] > 5"
+pixels play_source 217 20 122 60 400   # primary zones bloom in crimson on the skin
+
+# Where it hurts, from behind: a tap on the right buttock lists right-side sources only
+replay where_it_hurts
+check where_it_hurts "s['mode'] == 'where' and 'gluteus_maximus_r' in s['where']"
+check where_it_hurts "all(w.endswith('_r') for w in s['where']) and len(s['where']) >= 3"
+pixels where_it_hurts 51 115 242 80 30  # the tapped point is marked in blue
+
+# a damaged replay file is refused with the line that is wrong
+n=$((n + 1))
+printf '{"painmap_replay":1}\n{"t":1,"events":[{"k":"teleport"}]}\n' >"$tmp/bad.jsonl"
+out=$("$exe" --replay "$tmp/bad.jsonl" 2>&1)
+code=$?
+if [ $code -ne 2 ] || ! grep -q "bad.jsonl:2: events\[0\]: unknown event kind" <<<"$out"; then
+    echo "FAIL: damaged replay -> exit $code: $out"
+    fails=$((fails + 1))
+fi
+
+echo "$((n - fails)) passed, $fails failed"
+[ "$fails" -eq 0 ]
