@@ -65,11 +65,13 @@ void screens_play_source(Screens *s, Viewer *v, const Scene *scene, RefView *rv,
 
 /* ----------------------------------------------------------------------------------- */
 
-static void top_bar(Screens *s, UiContext *ui, Viewer *v, RefView *rv, float w) {
+/* Returns the bottom edge of the bar (it wraps onto more lines when narrow or scaled up). */
+static float top_bar(Screens *s, UiContext *ui, Viewer *v, RefView *rv, float w) {
     float pad = ui_px(ui, 10.0f);
     /* right: About and the red-flags button, which is always on screen */
     const char *rf = T(rv, "red_flags_button", "Urgent signs");
-    UiSize rs = ui_button_size(ui, rf);
+    UiButtonOpts danger = {.danger = true, .bold = true};
+    UiSize rs = ui_button_size_ex(ui, rf, &danger);
     UiSize as = ui_button_size(ui, "About");
     float right_w = rs.w + as.w + 3.0f * pad;
     ui_area_begin(ui, (UiRect){w - right_w, pad, right_w, 0.0f});
@@ -78,11 +80,12 @@ static void top_bar(Screens *s, UiContext *ui, Viewer *v, RefView *rv, float w) 
     if (ui_button_ex(ui, "About##about", &sel)) {
         s->about_open = !s->about_open;
     }
-    UiButtonOpts danger = {.danger = true, .bold = true};
     if (ui_button_ex(ui, rf, &danger)) {
         s->redflags_open = !s->redflags_open;
     }
     ui_row_end(ui);
+    UiRect last = ui_last_rect(ui);
+    float bottom = last.y + last.h;
     ui_area_end(ui);
 
     ui_area_begin(ui, (UiRect){pad, pad, w - right_w - pad, 0.0f});
@@ -121,7 +124,9 @@ static void top_bar(Screens *s, UiContext *ui, Viewer *v, RefView *rv, float w) 
         s->student = !s->student;
     }
     ui_row_end(ui);
+    last = ui_last_rect(ui);
     ui_area_end(ui);
+    return fmaxf(bottom, last.y + last.h);
 }
 
 static void layers_panel(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, RefView *rv,
@@ -216,7 +221,7 @@ static void sources_panel(Screens *s, UiContext *ui, Viewer *v, const Scene *sce
     }
     static const char *const groups[] = {"muscles", "joints", "nerves", "nerve_roots"};
     const ContentDb *db = &rv->assets.content;
-    ui_list_begin(ui, "source_list", r.h - ui_px(ui, 70.0f));
+    ui_list_begin(ui, "source_list", 0.0f);
     for (int g = 0; g < 4; g++) {
         char key[48];
         snprintf(key, sizeof key, "group_%s", groups[g]);
@@ -496,7 +501,7 @@ static void search_panel(Screens *s, UiContext *ui, Viewer *v, const Scene *scen
     if (rv->loaded && s->search[0]) {
         const ContentDb *db = &rv->assets.content;
         int shown = 0;
-        ui_list_begin(ui, "search_results", r.h - ui_px(ui, 130.0f));
+        ui_list_begin(ui, "search_results", 0.0f);
         for (int i = 0; i < db->structure_count && shown < 40; i++) {
             const ContentStructure *st = &db->structures[i];
             if (!contains_ci(st->name, s->search) && !contains_ci(st->plain_name, s->search) &&
@@ -595,7 +600,7 @@ static void refresh_where(Screens *s, Viewer *v, RefView *rv) {
 void screens_build(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, RefView *rv) {
     float w = (float)v->w, h = (float)v->h;
     float pad = ui_px(ui, 10.0f);
-    float top = ui_px(ui, 72.0f);
+    float top = ui_px(ui, 60.0f);
     float side_w = fminf(ui_px(ui, 360.0f), 0.45f * w);
     s->changed = false;
     refresh_where(s, v, rv);
@@ -626,7 +631,7 @@ void screens_build(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, Ref
             ui_callout(ui, s->student ? st->name : st->plain_name, px[0], px[1]);
         }
     }
-    top_bar(s, ui, v, rv, w);
+    top = fmaxf(top, top_bar(s, ui, v, rv, w) + pad);
     UiRect left = {pad, top, side_w, h - top - pad};
     if (s->layers_open) {
         layers_panel(s, ui, v, scene, rv, left);
