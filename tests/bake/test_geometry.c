@@ -439,7 +439,7 @@ static const Attachment k_attach[] = {
     {"gluteus_maximus", "gluteal_tuberosity", {0}, "femur"},
     {"gluteus_medius", "iliac_tubercle", {0}, "hip_bone"},
     {"gluteus_medius", NULL, {-130, -6, -26}, "femur"},
-    {"gluteus_minimus", NULL, {-122, 80, 10}, "hip_bone"},
+    {"gluteus_minimus", NULL, {-112, 80, 10}, "hip_bone"},
     {"gluteus_minimus", NULL, {-133, -10, -7}, "femur"},
     {"obturator_internus", NULL, {-55, -35, 15}, "hip_bone"},
     {"obturator_internus", "trochanteric_fossa", {0}, "femur"},

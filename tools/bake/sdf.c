@@ -672,11 +672,29 @@ static float prim_eval(const Prim *pr, const float p[3]) {
     return FLT_MAX;
 }
 
+static float apply_op(const Prim *pr, float d, const float p[3]) {
+    float v = prim_eval(pr, p);
+    if (pr->op == OP_ADD) {
+        return sdf_smin(d, v, pr->k);
+    }
+    return pr->op == OP_SUB ? sdf_smax(d, -v, pr->k) : sdf_smax(d, v, pr->k);
+}
+
 float shape_eval(const Shape *s, const float p[3]) {
-    float d = list_eval(s->prims, s->count, p);
-    if (s->symmetric) {
-        float m[3] = {-p[0], p[1], p[2]};
-        d = sdf_smin(d, list_eval(s->prims, s->count, m), s->sym_k);
+    if (!s->symmetric) {
+        return list_eval(s->prims, s->count, p);
+    }
+    /* Symmetric: union the two halves' leading additions, then apply every later part on
+     * both sides, so a hole cut in one half is not filled by the other half's material. */
+    int lead = 1;
+    while (lead < s->count && s->prims[lead].op == OP_ADD) {
+        lead++;
+    }
+    float m[3] = {-p[0], p[1], p[2]};
+    float d = sdf_smin(list_eval(s->prims, lead, p), list_eval(s->prims, lead, m), s->sym_k);
+    for (int i = lead; i < s->count; i++) {
+        d = apply_op(&s->prims[i], d, p);
+        d = apply_op(&s->prims[i], d, m);
     }
     return d;
 }

@@ -45,7 +45,8 @@ struct Prim {
 typedef struct {
     Prim *prims;
     int count;
-    bool symmetric; /* the shape is unioned with its mirror image in X */
+    bool symmetric; /* unioned with its mirror image in X: the leading additions of both
+                     * halves are joined first, later parts apply on both sides */
     float sym_k;
     float bmin[3], bmax[3];
 } Shape;
