@@ -141,6 +141,7 @@ static bool apply(CliOptions *o, const char *name, const char *v, char *err, siz
         if (!derm_map_find(v, &o->map)) {
             return fail(err, err_cap, "--map: expected keegan_garrett or lee_2008, got '%s'", v);
         }
+        o->map_set = true;
     } else if (!strcmp(name, "--compare")) {
         if (!*v) {
             return fail(err, err_cap, "--compare: expected a source id such as root_l5_r");

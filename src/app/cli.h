@@ -31,7 +31,8 @@ typedef struct {
     const char *source; /* --source ID (checked against the content when it loads) */
     float time_sec;     /* --time S into the referral animation */
     bool time_set;
-    DermMapId map;          /* --map keegan_garrett|lee_2008 */
+    DermMapId map; /* --map keegan_garrett|lee_2008 */
+    bool map_set;
     const char *compare;    /* --compare ID: a second source beside the first */
     const char *where_zone; /* --where ZONE: the where-it-hurts list for a zone */
     bool no_ui;             /* --no-ui: the body alone, without labels and panels */

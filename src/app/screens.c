@@ -13,6 +13,7 @@ static const char *T(const RefView *rv, const char *key, const char *fallback) {
 
 void screens_init(Screens *s) {
     memset(s, 0, sizeof *s);
+    settings_default(&s->settings);
     s->play.speed = 1.0f;
     s->play.loop = true;
     s->last_selected = -1;
@@ -34,6 +35,22 @@ bool screens_advance(Screens *s, float dt_sec) {
         }
     }
     return true;
+}
+
+float screens_display_time(const Screens *s) {
+    float t = s->play.t_sec;
+    if (!s->settings.reduced_motion) {
+        return t;
+    }
+    static const float ends[] = {REF_TENSION_SEC, REF_TENSION_SEC + REF_TRAVEL_SEC,
+                                 REF_TENSION_SEC + REF_TRAVEL_SEC + REF_PRIMARY_SEC,
+                                 REF_TIMELINE_SEC};
+    for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+        if (t < ends[i]) {
+            return ends[i] - 0.01f;
+        }
+    }
+    return REF_TIMELINE_SEC;
 }
 
 /* A view that shows a source's zones: from behind when most of them lie behind the body's
@@ -73,10 +90,15 @@ static float top_bar(Screens *s, UiContext *ui, Viewer *v, RefView *rv, float w)
     UiButtonOpts danger = {.danger = true, .bold = true};
     UiSize rs = ui_button_size_ex(ui, rf, &danger);
     UiSize as = ui_button_size(ui, "About");
-    float right_w = rs.w + as.w + 3.0f * pad;
+    UiSize ss = ui_button_size(ui, "Settings");
+    float right_w = rs.w + as.w + ss.w + 4.0f * pad;
     ui_area_begin(ui, (UiRect){w - right_w, pad, right_w, 0.0f});
     ui_row_begin(ui);
-    UiButtonOpts sel = {.selected = s->about_open};
+    UiButtonOpts sel = {.selected = s->settings_open};
+    if (ui_button_ex(ui, "Settings##settings", &sel)) {
+        s->settings_open = !s->settings_open;
+    }
+    sel.selected = s->about_open;
     if (ui_button_ex(ui, "About##about", &sel)) {
         s->about_open = !s->about_open;
     }
@@ -167,6 +189,8 @@ static void layers_panel(Screens *s, UiContext *ui, Viewer *v, const Scene *scen
             int m = ref_map_find(&rv->assets.engine, current == 0 ? "keegan_garrett" : "lee_2008");
             if (m >= 0) {
                 rv->map = m;
+                s->settings.map = current == 0 ? DERM_MAP_KEEGAN_GARRETT : DERM_MAP_LEE_2008;
+                s->settings_changed = true;
                 s->changed = true;
             }
         }
@@ -575,6 +599,69 @@ static void about_card(Screens *s, UiContext *ui, RefView *rv, float w, float h)
     ui_panel_end(ui);
 }
 
+static void settings_card(Screens *s, UiContext *ui, Viewer *v, RefView *rv, float w) {
+    float cw = fminf(w - ui_px(ui, 20.0f), ui_px(ui, 560.0f));
+    UiRect r = {0.5f * (w - cw), ui_px(ui, 70.0f), cw, 0.0f};
+    if (!ui_panel_begin(ui, "Settings", r, &s->settings_open)) {
+        return;
+    }
+    Settings *st = &s->settings;
+    bool changed = false;
+    ui_text(ui, T(rv, "dermatome_map", "Dermatome map"), UI_TEXT_BOLD);
+    const char *maps[2] = {T(rv, "map_keegan_garrett", "Keegan & Garrett 1948"),
+                           T(rv, "map_lee_2008", "Lee et al. 2008")};
+    int m = st->map == DERM_MAP_KEEGAN_GARRETT ? 0 : 1;
+    if (ui_segmented(ui, "set_map", maps, 2, &m)) {
+        st->map = m == 0 ? DERM_MAP_KEEGAN_GARRETT : DERM_MAP_LEE_2008;
+        changed = true;
+    }
+    ui_text(ui, "Language", UI_TEXT_BOLD);
+    const char *langs[1] = {"English"};
+    int l = 0;
+    ui_segmented(ui, "set_lang", langs, 1, &l);
+    ui_text(ui, "Text size", UI_TEXT_BOLD);
+    const char *sizes[4] = {"100%", "125%", "150%", "200%"};
+    static const float scales[4] = {1.0f, 1.25f, 1.5f, 2.0f};
+    int si = 0;
+    for (int i = 0; i < 4; i++) {
+        if (st->text_scale >= scales[i] - 0.01f) {
+            si = i;
+        }
+    }
+    if (ui_segmented(ui, "set_size", sizes, 4, &si)) {
+        st->text_scale = scales[si];
+        changed = true;
+    }
+    changed |= ui_toggle(ui, "Reduced motion: show each step still", &st->reduced_motion);
+    changed |= ui_toggle(ui, "High contrast", &st->high_contrast);
+    ui_text(ui, "Paper size for handouts", UI_TEXT_BOLD);
+    const char *papers[2] = {"A4", "Letter"};
+    int p = st->paper == PAPER_LETTER ? 1 : 0;
+    if (ui_segmented(ui, "set_paper", papers, 2, &p)) {
+        st->paper = p == 1 ? PAPER_LETTER : PAPER_A4;
+        changed = true;
+    }
+    ui_text(ui, "Kiosk: start over after this many idle minutes", UI_TEXT_BOLD);
+    const char *idles[4] = {"1", "3", "5", "10"};
+    static const int minutes[4] = {1, 3, 5, 10};
+    int ii = 1;
+    for (int i = 0; i < 4; i++) {
+        if (st->idle_minutes >= minutes[i]) {
+            ii = i;
+        }
+    }
+    if (ui_segmented(ui, "set_idle", idles, 4, &ii)) {
+        st->idle_minutes = minutes[ii];
+        changed = true;
+    }
+    ui_panel_end(ui);
+    if (changed) {
+        s->settings_changed = true;
+        s->changed = true;
+        v->dirty = true;
+    }
+}
+
 static void refresh_where(Screens *s, Viewer *v, RefView *rv) {
     if (!v->where_changed) {
         return;
@@ -680,6 +767,9 @@ void screens_build(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, Ref
     }
     if (s->about_open) {
         about_card(s, ui, rv, w, h);
+    }
+    if (s->settings_open) {
+        settings_card(s, ui, v, rv, w);
     }
     if (s->redflags_open) {
         redflags_card(s, ui, rv, w, h);

@@ -11,6 +11,7 @@
 #include "app/refview.h"
 #include "app/scene.h"
 #include "app/viewer.h"
+#include "core/settings.h"
 #include "ui/ui.h"
 
 enum { SCREENS_WHERE_MAX = 48 };
@@ -38,9 +39,12 @@ typedef struct {
     int where_total;
     int where_zone; /* content zone whose where-it-hurts list is shown (-1 = a tapped point) */
     Playback play;
-    int compare_source;   /* a second source shown beside the first (-1 = none) */
-    bool picking_compare; /* the source picker chooses the compare source */
-    bool changed;         /* something the 3-D picture depends on changed this frame */
+    int compare_source; /* a second source shown beside the first (-1 = none) */
+    Settings settings;
+    bool settings_open;
+    bool settings_changed; /* the user changed a setting: save and apply it */
+    bool picking_compare;  /* the source picker chooses the compare source */
+    bool changed;          /* something the 3-D picture depends on changed this frame */
 } Screens;
 
 void screens_init(Screens *s);
@@ -50,5 +54,8 @@ void screens_build(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, Ref
 void screens_play_source(Screens *s, Viewer *v, const Scene *scene, RefView *rv, int source);
 /* Advances playback by dt; true while it moves (the picture must be redrawn). */
 bool screens_advance(Screens *s, float dt_sec);
+/* The animation time to show: the playback time, or with reduced motion the end of the
+ * phase it is in, so each phase appears whole instead of moving. */
+float screens_display_time(const Screens *s);
 
 #endif

@@ -5,8 +5,62 @@
 #include <string.h>
 
 #include "app/ui_bridge.h"
+#include "core/fileio.h"
 #include "core/log.h"
+#include "core/settings.h"
+#include "core/strutil.h"
 #include "platform/plat_text.h"
+
+/* The viewer's settings from the user's folder; a damaged file is reported and left as it
+ * is (defaults are used until the user changes something). Headless runs use defaults, so
+ * a picture or a replay is the same on every machine. */
+static void load_settings(Session *s) {
+    const char *dir = plat_user_dir();
+    if (!dir || !path_join(s->settings_path, sizeof s->settings_path, dir, "settings.json")) {
+        s->settings_path[0] = '\0';
+        return;
+    }
+    if (!file_is_regular(s->settings_path)) {
+        return;
+    }
+    char *data = NULL;
+    size_t len = 0;
+    char err[1024];
+    if (!file_read_all(s->settings_path, &data, &len, err, sizeof err) ||
+        !settings_parse(data, len, s->settings_path, &s->screens.settings, err, sizeof err)) {
+        log_warn("%s; using the default settings", err);
+    }
+    free(data);
+}
+
+static void save_settings(Session *s) {
+    if (!s->settings_path[0]) {
+        return;
+    }
+    char *json = settings_to_json(&s->screens.settings);
+    char err[1024];
+    if (!json || !file_write_atomic(s->settings_path, json, strlen(json), err, sizeof err)) {
+        log_warn("could not save the settings: %s", json ? err : "out of memory");
+    }
+    free(json);
+}
+
+/* Puts the settings into effect: the map, the theme, reduced motion. */
+static void apply_settings(Session *s) {
+    const Settings *st = &s->screens.settings;
+    if (s->rv_loaded) {
+        int map = ref_map_find(&s->rv.assets.engine, derm_map_name(st->map));
+        s->rv.map = map >= 0 ? map : s->rv.map;
+    }
+    UiTheme theme;
+    if (st->high_contrast) {
+        ui_theme_high_contrast(&theme);
+    } else {
+        ui_theme_default(&theme);
+    }
+    ui_set_theme(s->ui, &theme);
+    s->viewer.reduced_motion = st->reduced_motion;
+}
 
 int session_open(Session *s, const CliOptions *opts, bool headless, int w, int h) {
     memset(s, 0, sizeof *s);
@@ -72,10 +126,13 @@ int session_open(Session *s, const CliOptions *opts, bool headless, int w, int h
     viewer_init(&s->viewer, &s->scene, opts->view, opts->layer_mask, dw, dh);
     s->viewer.fullscreen = opts->fullscreen;
     screens_init(&s->screens);
-    if (s->rv_loaded) {
-        int map = ref_map_find(&s->rv.assets.engine, derm_map_name(opts->map));
-        s->rv.map = map >= 0 ? map : s->rv.map;
+    if (!headless) {
+        load_settings(s);
     }
+    if (opts->map_set) {
+        s->screens.settings.map = opts->map;
+    }
+    apply_settings(s);
     return EXIT_OK;
 }
 
@@ -113,9 +170,10 @@ bool session_step(Session *s, const InputFrame *input, float dt_sec) {
         v->dirty = true;
     }
     float scale = input->pixel_scale > 0.0f ? input->pixel_scale : 1.0f;
+    scale *= s->screens.settings.text_scale;
     v->ui_scale = scale;
     /* the caption and phase the UI shows come from the timeline at this moment */
-    refview_sample(&s->rv, s->screens.play.t_sec);
+    refview_sample(&s->rv, screens_display_time(&s->screens));
     ui_begin(s->ui, input, v->w, v->h, scale, dt_sec);
     if (s->show_ui) {
         screens_build(&s->screens, s->ui, v, &s->scene, &s->rv);
@@ -124,6 +182,12 @@ bool session_step(Session *s, const InputFrame *input, float dt_sec) {
     ui_filter_input(s->ui, input, &s->filtered);
     viewer_update(v, &s->scene, &s->filtered, dt_sec, NULL);
     bool playing = screens_advance(&s->screens, dt_sec);
+    if (s->screens.settings_changed) {
+        s->screens.settings_changed = false;
+        apply_settings(s);
+        save_settings(s);
+        v->dirty = true;
+    }
     if (s->screens.changed || playing || ui_redraw_needed(s->ui)) {
         v->dirty = true;
     }
@@ -139,7 +203,7 @@ static void draw_scene_part(Session *s, int source, int x, int w, bool keep) {
     Viewer *v = &s->viewer;
     int saved = s->rv.source;
     s->rv.source = source;
-    refview_apply(&s->rv, &s->scene, s->gfx, s->screens.play.t_sec,
+    refview_apply(&s->rv, &s->scene, s->gfx, screens_display_time(&s->screens),
                   (v->layer_mask & LAYER_BIT(LAYER_ZONES)) != 0,
                   (v->layer_mask & LAYER_BIT(LAYER_DERMATOMES)) != 0);
     FrameDesc frame;

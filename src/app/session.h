@@ -30,7 +30,8 @@ typedef struct {
     UiContext *ui;
     Overlay overlay;
     InputFrame filtered;
-    bool show_ui; /* draw the UI over the body (off for plain figures) */
+    bool show_ui;             /* draw the UI over the body (off for plain figures) */
+    char settings_path[4096]; /* where settings are saved ("" = not saved: headless runs) */
     int msaa;
     bool headless;
     int frames_drawn;

@@ -27,6 +27,10 @@ void viewer_go_to_view(Viewer *v, const Scene *scene, ViewId view) {
     v->cam_from = v->cam;
     scene_init_camera(scene, view, (float)v->w / (float)v->h, &v->cam_to);
     v->transition_t = 0.0f;
+    if (v->reduced_motion) {
+        v->cam = v->cam_to;
+        v->transition_t = 1.0f;
+    }
     v->dirty = true;
 }
 
@@ -50,6 +54,10 @@ void viewer_frame_item(Viewer *v, const Scene *scene, int item) {
     }
     v->cam_to.distance_mm = fit;
     v->transition_t = 0.0f;
+    if (v->reduced_motion) {
+        v->cam = v->cam_to;
+        v->transition_t = 1.0f;
+    }
     v->dirty = true;
 }
 

@@ -35,6 +35,7 @@ typedef struct {
     bool screenshot_requested; /* F12: save the next frame as a picture */
     int w, h;                  /* drawable size in pixels */
     float ui_scale;            /* drag thresholds grow with it */
+    bool reduced_motion;       /* camera moves jump instead of gliding */
     double now_sec;            /* time since viewer_init */
     ViewerMode mode;
     int selected;   /* scene item, -1 = none */
