@@ -55,14 +55,16 @@ cat >"$tmp/settings.sh" <<INNER
 set -u
 unset SDL_VIDEODRIVER
 export PAINMAP_USER_DIR="$user/"
-"$exe" --size 1280x800 &
+PAINMAP_SCREENSHOT="$tmp/settled.png" "$exe" --size 1280x800 &
 pid=\$!
-win=\$(xdotool search --sync --onlyvisible --name '^painmap\$' 2>/dev/null | head -n1)
-sleep 1
+# wait until the first picture has settled, so the clicks meet a drawn UI
+for i in \$(seq 1 200); do [ -f "$tmp/settled.png" ] && break; sleep 0.1; done
 xdotool mousemove 1000 34 click 1
-sleep 0.7
+# the Settings card is open once the picture settles again
+rm -f "$tmp/settled.png"
+for i in \$(seq 1 200); do [ -f "$tmp/settled.png" ] && break; sleep 0.1; done
 xdotool mousemove 396 472 click 1
-sleep 0.7
+for i in \$(seq 1 200); do [ -f "$user/settings.json" ] && break; sleep 0.1; done
 kill \$pid
 wait \$pid 2>/dev/null
 exit 0
