@@ -44,11 +44,42 @@ static void bounds_of(const Prim *p, uint32_t n, float bmin[3], float bmax[3]) {
     }
 }
 
-static int g_axis; /* qsort has no context argument; the build is single-threaded */
-
-static int cmp_centroid(const void *a, const void *b) {
-    float x = ((const Prim *)a)->c[g_axis], y = ((const Prim *)b)->c[g_axis];
-    return x < y ? -1 : (x > y ? 1 : 0);
+/* Reorders prims[0..n) so that the k-th smallest centroid along axis is at k, smaller ones
+ * before it and larger ones after (quickselect): O(n) per level instead of a full sort. */
+static void select_nth(Prim *p, uint32_t n, uint32_t k, int axis) {
+    uint32_t lo = 0, hi = n - 1;
+    while (lo < hi) {
+        /* median of three as the pivot keeps sorted input fast */
+        uint32_t mid = lo + (hi - lo) / 2;
+        float a = p[lo].c[axis], b = p[mid].c[axis], c = p[hi].c[axis];
+        float pivot = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));
+        uint32_t i = lo, j = hi;
+        while (i <= j) {
+            while (p[i].c[axis] < pivot) {
+                i++;
+            }
+            while (p[j].c[axis] > pivot) {
+                j--;
+            }
+            if (i <= j) {
+                Prim t = p[i];
+                p[i] = p[j];
+                p[j] = t;
+                i++;
+                if (j == 0) {
+                    break;
+                }
+                j--;
+            }
+        }
+        if (k <= j) {
+            hi = j;
+        } else if (k >= i) {
+            lo = i;
+        } else {
+            return;
+        }
+    }
 }
 
 /* Median split on the widest axis of the centroids: simple and good enough for meshes
@@ -74,9 +105,8 @@ static void build_node(PickBvh *b, Prim *prims, uint32_t first, uint32_t count, 
             axis = k;
         }
     }
-    g_axis = axis;
-    qsort(prims + first, count, sizeof *prims, cmp_centroid);
     uint32_t half = count / 2;
+    select_nth(prims + first, count, half, axis);
     uint32_t left = b->node_count;
     b->node_count += 2;
     nd->first = left;

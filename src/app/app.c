@@ -36,7 +36,14 @@ int app_resolve_paths(const CliOptions *opts, AppPaths *out) {
     return EXIT_OK;
 }
 
+static double g_start_sec;
+
+double app_start_sec(void) {
+    return g_start_sec;
+}
+
 int app_main(int argc, char **argv) {
+    g_start_sec = plat_time_sec();
     CliOptions opts;
     char err[1024];
     if (!cli_parse(argc, argv, &opts, err, sizeof err)) {
@@ -56,6 +63,8 @@ int app_main(int argc, char **argv) {
             return app_viewer_main(&opts);
         case CLI_REPLAY:
             return app_replay_main(&opts);
+        case CLI_BENCH:
+            return app_bench_main(&opts);
         case CLI_INFO:
             return app_info_main(opts.info_argc, opts.info_argv);
     }

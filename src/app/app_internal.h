@@ -23,6 +23,10 @@ int app_resolve_paths(const CliOptions *opts, AppPaths *out_paths);
 
 /* painmap render: draws one picture offscreen and writes it. Returns an exit code. */
 int app_render_main(const CliOptions *opts);
+/* Seconds on the platform clock when painmap started (for start-up timings). */
+double app_start_sec(void);
+/* painmap bench: start-up, frame time, picking and memory figures. Returns an exit code. */
+int app_bench_main(const CliOptions *opts);
 /* painmap --replay: recorded input replayed headless. Returns an exit code. */
 int app_replay_main(const CliOptions *opts);
 /* The interactive viewer. Returns an exit code. */

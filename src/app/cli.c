@@ -31,6 +31,8 @@ const char *cli_usage(void) {
            "  painmap --record FILE            use the viewer and record its input\n"
            "  painmap --replay FILE [-o OUT.png] [--at S] [--json] [--size WxH]\n"
            "                                   replay recorded input without a screen\n"
+           "  painmap bench [--frames N] [--size WxH] [--lod full|tablet] [--msaa N] [--json]\n"
+           "                                   measure start-up, frame time, picking, memory\n"
            "  painmap list structures|sources|zones|landmarks|views|layers|maps [--json]\n"
            "  painmap query structure ID | source ID | redflags\n"
            "  painmap query where --zone ID | --landmark ID | --point X,Y,Z\n"
@@ -67,7 +69,14 @@ static bool parse_size(const char *v, int *out_w, int *out_h, char *err, size_t 
 }
 
 /* Options that take a value; a table keeps "needs a value" and "valid for" in one place. */
-typedef enum { OPT_VIEWER = 1, OPT_RENDER = 2, OPT_BOTH = 3, OPT_REPLAY = 4 } OptScope;
+typedef enum {
+    OPT_VIEWER = 1,
+    OPT_RENDER = 2,
+    OPT_BOTH = 3,
+    OPT_REPLAY = 4,
+    OPT_BENCH = 8,
+    OPT_ALL = 15,
+} OptScope;
 
 typedef struct {
     const char *name;
@@ -76,17 +85,29 @@ typedef struct {
 } OptSpec;
 
 static const OptSpec OPTS[] = {
-    {"-o", true, OPT_RENDER},         {"--output", true, OPT_RENDER},
-    {"--size", true, OPT_BOTH},       {"--view", true, OPT_BOTH},
-    {"--layers", true, OPT_BOTH},     {"--lod", true, OPT_BOTH},
-    {"--source", true, OPT_BOTH},     {"--time", true, OPT_RENDER},
-    {"--map", true, OPT_BOTH},        {"--compare", true, OPT_RENDER},
-    {"--where", true, OPT_RENDER},    {"--no-ui", false, OPT_RENDER},
-    {"--student", false, OPT_BOTH},   {"--record", true, OPT_VIEWER},
-    {"--replay", true, OPT_REPLAY},   {"--at", true, OPT_REPLAY},
-    {"--json", false, OPT_REPLAY},    {"--msaa", true, OPT_BOTH},
-    {"--gles", false, OPT_BOTH},      {"--fullscreen", false, OPT_VIEWER},
-    {"--assets-dir", true, OPT_BOTH}, {"--model", true, OPT_BOTH},
+    {"-o", true, OPT_RENDER},
+    {"--output", true, OPT_RENDER},
+    {"--size", true, OPT_ALL},
+    {"--view", true, OPT_BOTH},
+    {"--layers", true, OPT_BOTH},
+    {"--lod", true, OPT_ALL},
+    {"--source", true, OPT_BOTH},
+    {"--time", true, OPT_RENDER},
+    {"--map", true, OPT_BOTH},
+    {"--compare", true, OPT_RENDER},
+    {"--where", true, OPT_RENDER},
+    {"--no-ui", false, OPT_RENDER},
+    {"--student", false, OPT_BOTH},
+    {"--record", true, OPT_VIEWER},
+    {"--replay", true, OPT_REPLAY},
+    {"--at", true, OPT_REPLAY},
+    {"--json", false, OPT_REPLAY | OPT_BENCH},
+    {"--msaa", true, OPT_ALL},
+    {"--gles", false, OPT_ALL},
+    {"--fullscreen", false, OPT_VIEWER},
+    {"--assets-dir", true, OPT_ALL},
+    {"--model", true, OPT_ALL},
+    {"--frames", true, OPT_BENCH},
 };
 
 static const OptSpec *find_opt(const char *name) {
@@ -170,6 +191,12 @@ static bool apply(CliOptions *o, const char *name, const char *v, char *err, siz
             return fail(err, err_cap, "--at: expected seconds from 0, got '%s'", v);
         }
         o->at_set = true;
+    } else if (!strcmp(name, "--frames")) {
+        long n;
+        if (!str_parse_int(v, 1, 100000, &n)) {
+            return fail(err, err_cap, "--frames: expected a count from 1 to 100000, got '%s'", v);
+        }
+        o->frames = (int)n;
     } else if (!strcmp(name, "--json")) {
         o->json = true;
     } else if (!strcmp(name, "--msaa")) {
@@ -211,6 +238,11 @@ bool cli_parse(int argc, char **argv, CliOptions *out_opts, char *err, size_t er
         if (!strcmp(cmd, "render")) {
             o.command = CLI_RENDER;
             i = 2;
+        } else if (!strcmp(cmd, "bench")) {
+            o.command = CLI_BENCH;
+            o.msaa = 1;
+            o.lod = LOD_TABLET;
+            i = 2;
         } else if (!strcmp(cmd, "list") || !strcmp(cmd, "query") || !strcmp(cmd, "check-content")) {
             o.command = CLI_INFO;
             o.info_argc = argc - 1;
@@ -218,10 +250,11 @@ bool cli_parse(int argc, char **argv, CliOptions *out_opts, char *err, size_t er
             *out_opts = o;
             return true;
         } else {
-            return fail(err, err_cap,
-                        "unknown command '%s' (commands: render, list, query, check-content; "
-                        "see painmap --help)",
-                        cmd);
+            return fail(
+                err, err_cap,
+                "unknown command '%s' (commands: render, bench, list, query, check-content; "
+                "see painmap --help)",
+                cmd);
         }
     }
     /* --replay anywhere makes this a replay, which takes render's options as well */
@@ -259,14 +292,16 @@ bool cli_parse(int argc, char **argv, CliOptions *out_opts, char *err, size_t er
         if (!spec) {
             return fail(err, err_cap, "unknown option '%s' (see painmap --help)", arg);
         }
-        OptScope scope = o.command == CLI_RENDER ? OPT_RENDER
-                         : replaying             ? (OptScope)(OPT_BOTH | OPT_REPLAY)
-                                                 : OPT_VIEWER;
+        OptScope scope = o.command == CLI_RENDER  ? OPT_RENDER
+                         : o.command == CLI_BENCH ? OPT_BENCH
+                         : replaying              ? (OptScope)(OPT_BOTH | OPT_REPLAY)
+                                                  : OPT_VIEWER;
         if (!(spec->scope & scope)) {
             return fail(err, err_cap, "option '%s' does not apply to %s", spec->name,
-                        o.command == CLI_RENDER ? "painmap render"
-                        : replaying             ? "painmap --replay"
-                                                : "the viewer");
+                        o.command == CLI_RENDER  ? "painmap render"
+                        : o.command == CLI_BENCH ? "painmap bench"
+                        : replaying              ? "painmap --replay"
+                                                 : "the viewer");
         }
         if (spec->has_value && !value) {
             if (i + 1 >= argc) {

@@ -13,6 +13,7 @@ typedef enum {
     CLI_RENDER, /* painmap render -o out.png ... */
     CLI_INFO,   /* painmap list | query | check-content ... (handled by app_info_main) */
     CLI_REPLAY, /* painmap --replay FILE [-o OUT.png] [--at S] [--json] */
+    CLI_BENCH,  /* painmap bench [--frames N] [--size WxH] [--lod L] [--json] */
     CLI_HELP,
     CLI_VERSION,
 } CliCommand;
@@ -41,7 +42,8 @@ typedef struct {
     const char *replay;     /* --replay FILE: replay recorded input headless */
     float at_sec;           /* --at S: stop the replay at S seconds */
     bool at_set;
-    bool json;              /* --json: print the final state (replay) */
+    bool json;              /* --json: machine-readable output (replay, bench) */
+    int frames;             /* --frames N (bench; 0 = default) */
     int msaa;               /* --msaa N (1, 2, 4, 8) */
     bool gles;              /* --gles: use OpenGL ES 3.0 */
     bool fullscreen;        /* --fullscreen */

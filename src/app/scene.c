@@ -31,7 +31,7 @@ static void grow_bounds(float bmin[3], float bmax[3], const float lo[3], const f
 }
 
 bool scene_add(Scene *s, Gfx *gfx, const char *id, StructureKind kind, LayerId layer,
-               const MeshBuf *mesh, char *err, size_t err_cap) {
+               const MeshBuf *mesh, const MeshBuf *pick_mesh, char *err, size_t err_cap) {
     if (s->count >= SCENE_MAX_ITEMS) {
         snprintf(err, err_cap, "scene: more than %d structures", SCENE_MAX_ITEMS);
         return false;
@@ -63,17 +63,18 @@ bool scene_add(Scene *s, Gfx *gfx, const char *id, StructureKind kind, LayerId l
     }
     /* copies for the picking hierarchy, released once it is built */
     PickMeshDesc *pm = &s->pending[s->pending_count];
-    float *pos = malloc(sizeof(float) * 3 * mesh->vertex_count);
-    uint32_t *idx = malloc(sizeof(uint32_t) * mesh->index_count);
+    const MeshBuf *pmesh = pick_mesh ? pick_mesh : mesh;
+    float *pos = malloc(sizeof(float) * 3 * pmesh->vertex_count);
+    uint32_t *idx = malloc(sizeof(uint32_t) * pmesh->index_count);
     if (!pos || !idx) {
         free(pos);
         free(idx);
         snprintf(err, err_cap, "scene: out of memory for '%s'", id);
         return false;
     }
-    memcpy(pos, mesh->positions, sizeof(float) * 3 * mesh->vertex_count);
-    memcpy(idx, mesh->indices, sizeof(uint32_t) * mesh->index_count);
-    *pm = (PickMeshDesc){pos, idx, mesh->index_count, s->count};
+    memcpy(pos, pmesh->positions, sizeof(float) * 3 * pmesh->vertex_count);
+    memcpy(idx, pmesh->indices, sizeof(uint32_t) * pmesh->index_count);
+    *pm = (PickMeshDesc){pos, idx, pmesh->index_count, s->count};
     s->pending_count++;
     GfxMesh gm = gfx_create_mesh(gfx, &d);
     if (!gm.id) {
@@ -118,7 +119,7 @@ bool scene_load_placeholder(Scene *s, Gfx *gfx, char *err, size_t err_cap) {
         ok = ok && meshbuf_add_capsule(&m, head, neck, 15.0f, 16);
         ok = ok && meshbuf_add_capsule(&m, neck, knee, 14.0f, 16);
         snprintf(id, sizeof id, "femur%s", suffix);
-        ok = ok && scene_add(s, gfx, id, KIND_BONE, LAYER_BONES, &m, err, err_cap);
+        ok = ok && scene_add(s, gfx, id, KIND_BONE, LAYER_BONES, &m, NULL, err, err_cap);
         meshbuf_free(&m);
         /* hip bone: ilium wing as a flattened ellipsoid, ischium as a capsule */
         float wing[3] = {95.0f * sx, 95.0f, -20.0f};
@@ -130,7 +131,7 @@ bool scene_load_placeholder(Scene *s, Gfx *gfx, char *err, size_t err_cap) {
         ok = ok && meshbuf_add_capsule(&m, ischial_spine, tuberosity, 13.0f, 12);
         ok = ok && meshbuf_add_capsule(&m, tuberosity, pubis, 10.0f, 12);
         snprintf(id, sizeof id, "hip_bone%s", suffix);
-        ok = ok && scene_add(s, gfx, id, KIND_BONE, LAYER_BONES, &m, err, err_cap);
+        ok = ok && scene_add(s, gfx, id, KIND_BONE, LAYER_BONES, &m, NULL, err, err_cap);
         meshbuf_free(&m);
         /* piriformis: anterior sacrum -> sciatic notch -> greater trochanter tip */
         float p0[3] = {14.0f * sx, 72.0f, -46.0f}, p1[3] = {61.0f * sx, 48.0f, -56.0f},
@@ -138,7 +139,7 @@ bool scene_load_placeholder(Scene *s, Gfx *gfx, char *err, size_t err_cap) {
         ok = ok && meshbuf_add_capsule(&m, p0, p1, 12.0f, 16);
         ok = ok && meshbuf_add_capsule(&m, p1, p2, 9.0f, 16);
         snprintf(id, sizeof id, "piriformis%s", suffix);
-        ok = ok && scene_add(s, gfx, id, KIND_MUSCLE, LAYER_DEEP_MUSCLES, &m, err, err_cap);
+        ok = ok && scene_add(s, gfx, id, KIND_MUSCLE, LAYER_DEEP_MUSCLES, &m, NULL, err, err_cap);
         meshbuf_free(&m);
         /* sciatic nerve, leaving below piriformis and running down the back of the thigh */
         float n0[3] = {42.0f * sx, 58.0f, -40.0f}, n1[3] = {63.0f * sx, 35.0f, -60.0f},
@@ -147,14 +148,15 @@ bool scene_load_placeholder(Scene *s, Gfx *gfx, char *err, size_t err_cap) {
         ok = ok && meshbuf_add_capsule(&m, n1, n2, 7.0f, 12);
         ok = ok && meshbuf_add_capsule(&m, n2, n3, 6.0f, 12);
         snprintf(id, sizeof id, "sciatic_nerve%s", suffix);
-        ok = ok && scene_add(s, gfx, id, KIND_NERVE, LAYER_NERVES, &m, err, err_cap);
+        ok = ok && scene_add(s, gfx, id, KIND_NERVE, LAYER_NERVES, &m, NULL, err, err_cap);
         meshbuf_free(&m);
         /* gluteus maximus, a thick ellipsoid over the back of the hip */
         float gm[3] = {85.0f * sx, 10.0f, -85.0f};
         float gm_r[3] = {60.0f, 80.0f, 32.0f};
         ok = ok && meshbuf_add_ellipsoid(&m, gm, gm_r, 16, 24);
         snprintf(id, sizeof id, "gluteus_maximus%s", suffix);
-        ok = ok && scene_add(s, gfx, id, KIND_MUSCLE, LAYER_SUPERFICIAL_MUSCLES, &m, err, err_cap);
+        ok = ok &&
+             scene_add(s, gfx, id, KIND_MUSCLE, LAYER_SUPERFICIAL_MUSCLES, &m, NULL, err, err_cap);
         meshbuf_free(&m);
     }
     MeshBuf m = {0};
@@ -163,7 +165,7 @@ bool scene_load_placeholder(Scene *s, Gfx *gfx, char *err, size_t err_cap) {
     ok = ok && meshbuf_add_ellipsoid(&m, sacrum, sacrum_r, 16, 24);
     float l5[3] = {0.0f, 124.0f, -7.0f}, l1[3] = {0.0f, 275.0f, 10.0f};
     ok = ok && meshbuf_add_capsule(&m, l5, l1, 22.0f, 16);
-    ok = ok && scene_add(s, gfx, "sacrum", KIND_BONE, LAYER_BONES, &m, err, err_cap);
+    ok = ok && scene_add(s, gfx, "sacrum", KIND_BONE, LAYER_BONES, &m, NULL, err, err_cap);
     meshbuf_free(&m);
     /* skin: trunk and two legs */
     float trunk[3] = {0.0f, 60.0f, -10.0f};
@@ -176,7 +178,7 @@ bool scene_load_placeholder(Scene *s, Gfx *gfx, char *err, size_t err_cap) {
         ok = ok && meshbuf_add_capsule(&m, hip, knee, 85.0f, 24);
         ok = ok && meshbuf_add_capsule(&m, knee, ankle, 55.0f, 24);
     }
-    ok = ok && scene_add(s, gfx, "skin", KIND_SKIN, LAYER_SKIN, &m, err, err_cap);
+    ok = ok && scene_add(s, gfx, "skin", KIND_SKIN, LAYER_SKIN, &m, NULL, err, err_cap);
     meshbuf_free(&m);
     if (!ok && !err[0]) {
         snprintf(err, err_cap, "scene: out of memory building the stand-in body");
@@ -280,7 +282,14 @@ bool scene_load_body(Scene *s, Gfx *gfx, const char *path, LodId lod, char *err,
                      .indices = bm->idx,
                      .vertex_count = bm->vcount,
                      .index_count = bm->icount};
-        ok = scene_add(s, gfx, b->id, kind, layer, &m, err, err_cap);
+        const BodyMesh *tm = &b->lod[BODY_LOD_TABLET];
+        MeshBuf pm = {.positions = tm->pos,
+                      .normals = tm->nrm,
+                      .indices = tm->idx,
+                      .vertex_count = tm->vcount,
+                      .index_count = tm->icount};
+        bool own_pick = tm->vcount > 0 && tm->icount > 0 && tm != bm;
+        ok = scene_add(s, gfx, b->id, kind, layer, &m, own_pick ? &pm : NULL, err, err_cap);
     }
     body_free(&body);
     ok = ok && scene_finish(s, err, err_cap);

@@ -74,9 +74,10 @@ bool scene_load_body(Scene *scene, Gfx *gfx, const char *path, LodId lod, char *
 bool scene_load(Scene *scene, Gfx *gfx, const char *model_path, LodId lod, char *err,
                 size_t err_cap);
 void scene_unload(Scene *scene, Gfx *gfx);
-/* Adds one structure: uploads its mesh and keeps what picking and zones need. */
+/* Adds one structure: uploads its mesh and keeps what picking and zones need. Picking uses
+ * pick_mesh when given (a lighter level of detail is as good for a finger), else mesh. */
 bool scene_add(Scene *scene, Gfx *gfx, const char *id, StructureKind kind, LayerId layer,
-               const MeshBuf *mesh, char *err, size_t err_cap);
+               const MeshBuf *mesh, const MeshBuf *pick_mesh, char *err, size_t err_cap);
 /* Sends skin_paint to the GPU (after changing it). */
 void scene_upload_skin_paint(Scene *scene, Gfx *gfx);
 /* Call once every structure is added: builds the picking hierarchy. */

@@ -73,6 +73,7 @@ int session_open(Session *s, const CliOptions *opts, bool headless, int w, int h
         return rc;
     }
     char err[8192] = "";
+    double t0 = plat_time_sec();
     if (!plat_init(headless, err, sizeof err)) {
         log_error("%s", err);
         return EXIT_ENV;
@@ -91,6 +92,8 @@ int session_open(Session *s, const CliOptions *opts, bool headless, int w, int h
         return EXIT_ENV;
     }
     log_debug("%s, video driver %s", plat_window_api_name(s->win), plat_video_driver());
+    double t1 = plat_time_sec();
+    s->open_window_sec = t1 - t0;
     GfxDesc gd = {.backend = GFX_BACKEND_GL,
                   .gles = plat_window_is_gles(s->win),
                   .shaders_dir = paths.shaders_dir};
@@ -99,20 +102,27 @@ int session_open(Session *s, const CliOptions *opts, bool headless, int w, int h
         return EXIT_ENV;
     }
     overlay_init(&s->overlay, s->gfx);
+    double t2 = plat_time_sec();
+    s->open_shaders_sec = t2 - t1;
     if (!plat_text_init(paths.assets_dir, err, sizeof err)) {
         log_error("%s", err);
         return EXIT_ENV;
     }
     s->text_ready = true;
+    double t3 = plat_time_sec();
+    s->open_fonts_sec = t3 - t2;
     if (!scene_load(&s->scene, s->gfx, paths.model_path, opts->lod, err, sizeof err)) {
         log_error("%s", err);
         return paths.model_path[0] ? EXIT_INPUT : EXIT_ENV; /* a damaged model is bad input */
     }
+    double t4 = plat_time_sec();
+    s->open_model_sec = t4 - t3;
     /* Without the content the body still shows; the UI says what is missing. */
     s->rv_loaded = refview_load(&s->rv, paths.assets_dir, &s->scene, s->gfx, err, sizeof err);
     if (!s->rv_loaded) {
         log_error("%s", err);
     }
+    s->open_content_sec = plat_time_sec() - t4;
     UiDesc ud = {.measure = ui_bridge_measure};
     s->ui = ui_create(&ud);
     if (!s->ui) {

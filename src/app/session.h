@@ -36,6 +36,8 @@ typedef struct {
     bool headless;
     int frames_drawn;
     double elapsed_sec;
+    /* how long each part of opening took, in seconds (for painmap bench) */
+    double open_window_sec, open_shaders_sec, open_fonts_sec, open_model_sec, open_content_sec;
 } Session;
 
 /* Opens a session for opts: a visible window unless headless (then w x h offscreen).

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "core/log.h"
 #include "core/strutil.h"
@@ -432,6 +433,14 @@ const char *plat_user_dir(void) {
         }
     }
     return dir;
+}
+
+long plat_peak_rss_kib(void) {
+    struct rusage ru;
+    if (getrusage(RUSAGE_SELF, &ru) != 0) {
+        return 0;
+    }
+    return ru.ru_maxrss; /* Linux reports KiB */
 }
 
 const char *plat_video_driver(void) {

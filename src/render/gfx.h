@@ -27,10 +27,11 @@ typedef struct {
     bool dynamic_paint;   /* reserve per-vertex paint (rgb + amount), see gfx_update_paint */
 } GfxMeshDesc;
 
+/* Running totals since gfx_create; take differences to measure a stretch of frames. */
 typedef struct {
-    int draw_calls;
+    int64_t draw_calls;
     int64_t triangles;
-    int frames;
+    int64_t frames; /* gfx_draw_frame calls */
 } GfxStats;
 
 typedef struct Gfx Gfx;
@@ -61,5 +62,7 @@ void gfx_present(Gfx *gfx, int window_w, int window_h);
 /* Resolves and reads the target as RGBA8, top row first, into out_rgba (w*h*4 bytes). */
 bool gfx_read_pixels(Gfx *gfx, uint8_t *out_rgba);
 GfxStats gfx_get_stats(const Gfx *gfx);
+/* Waits until the GPU has finished every command so far (for timing). */
+void gfx_finish(Gfx *gfx);
 
 #endif
