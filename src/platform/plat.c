@@ -371,6 +371,36 @@ static void translate(PlatWindow *pw, const SDL_Event *e, InputFrame *f) {
     input_push(f, &ev);
 }
 
+/* How many drawable pixels make one logical UI pixel. Where the system scales windows
+ * (macOS, Wayland, Android) the drawable is larger than the window; elsewhere (X11,
+ * Windows) the display's DPI says it, taking 96 dpi as 1. */
+static float ui_scale(PlatWindow *pw, int window_w, int drawable_w) {
+    float ratio = window_w > 0 ? (float)drawable_w / (float)window_w : 1.0f;
+    if (ratio > 1.01f) {
+        return ratio;
+    }
+    static float cached = 0.0f;
+    if (cached <= 0.0f) {
+        /* PAINMAP_UI_SCALE overrides a display that reports its DPI wrongly */
+        const char *env = getenv("PAINMAP_UI_SCALE");
+        float forced = 0.0f;
+        if (env && str_parse_float(env, &forced) && forced >= 0.5f && forced <= 4.0f) {
+            cached = forced;
+            return cached;
+        }
+        float ddpi = 0.0f;
+        int display = SDL_GetWindowDisplayIndex(pw->window);
+        cached = 1.0f;
+        if (display >= 0 && SDL_GetDisplayDPI(display, &ddpi, NULL, NULL) == 0 && ddpi > 0.0f) {
+            float scale = ddpi / 96.0f;
+            /* round to quarter steps so text sizes stay stable; never below 1 */
+            scale = (float)(int)(scale * 4.0f + 0.5f) / 4.0f;
+            cached = scale < 1.0f ? 1.0f : (scale > 3.0f ? 3.0f : scale);
+        }
+    }
+    return cached;
+}
+
 void plat_poll_input(PlatWindow *window, bool wait, int timeout_ms, InputFrame *out_frame) {
     out_frame->count = 0;
     out_frame->dropped = 0;
@@ -390,7 +420,7 @@ void plat_poll_input(PlatWindow *window, bool wait, int timeout_ms, InputFrame *
     SDL_GetWindowSize(window->window, &ww, &wh);
     SDL_GL_GetDrawableSize(window->window, &dw, &out_frame->height_px);
     out_frame->width_px = dw;
-    out_frame->pixel_scale = ww > 0 ? (float)dw / (float)ww : 1.0f;
+    out_frame->pixel_scale = ui_scale(window, ww, dw);
 }
 
 double plat_time_sec(void) {
