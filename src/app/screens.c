@@ -585,7 +585,11 @@ static void about_card(Screens *s, UiContext *ui, RefView *rv, float w, float h)
         }
         ui_text(ui, T(rv, "licences", "Licences"), UI_TEXT_BOLD);
         ui_label(ui, m->licence);
-        ui_label(ui, "Program: painmap " PAINMAP_VERSION ". Fonts: DejaVu (free licence).");
+        ui_label(ui, "painmap " PAINMAP_VERSION " uses: SDL2 and SDL2_ttf (zlib licence), "
+                     "FreeType (FreeType licence), libepoxy, cglm, cJSON and meshoptimizer (MIT), "
+                     "stb_image_write (public domain or MIT), and on computers without a "
+                     "graphics card Mesa (MIT). The DejaVu fonts are free to share under the "
+                     "Bitstream Vera licence (assets/fonts/LICENSE-DejaVu.txt).");
         ui_text(ui, T(rv, "bibliography", "Sources"), UI_TEXT_BOLD);
         const ContentDb *db = &rv->assets.content;
         for (int i = 0; i < db->citation_count; i++) {

@@ -209,6 +209,17 @@ static void key_press(Viewer *v, const Scene *scene, const InputEvent *e) {
     }
 }
 
+/* Panning may not carry the body off screen: the point orbited stays inside the body's box
+ * (grown by a quarter of its size). */
+static void keep_body_in_view(Viewer *v, const Scene *scene) {
+    for (int k = 0; k < 3; k++) {
+        float margin = 0.25f * (scene->bmax[k] - scene->bmin[k]);
+        float lo = scene->bmin[k] - margin, hi = scene->bmax[k] + margin;
+        float t = v->cam.target_mm[k];
+        v->cam.target_mm[k] = t < lo ? lo : (t > hi ? hi : t);
+    }
+}
+
 void viewer_update(Viewer *v, const Scene *scene, const InputFrame *input, float dt_sec,
                    const bool *consumed) {
     v->now_sec += dt_sec;
@@ -279,6 +290,7 @@ void viewer_update(Viewer *v, const Scene *scene, const InputFrame *input, float
                 break;
         }
     }
+    keep_body_in_view(v, scene);
     if (v->transition_t < 1.0f) {
         v->transition_t += dt_sec / TRANSITION_SEC;
         cam_lerp(&v->cam_from, &v->cam_to, v->transition_t, &v->cam);

@@ -233,6 +233,25 @@ static void test_where_mode_taps_the_skin(void **state) {
     loop_close(l);
 }
 
+static void test_pan_never_loses_the_body(void **state) {
+    (void)state;
+    Loop *l = loop_open();
+    step(l, 0.016f);
+    for (int i = 0; i < 50; i++) {
+        push(l, INPUT_POINTER_DOWN, INPUT_MOUSE_ID, INPUT_BUTTON_RIGHT, 10, 10);
+        push(l, INPUT_POINTER_MOVE, INPUT_MOUSE_ID, 0, 790, 590);
+        push(l, INPUT_POINTER_UP, INPUT_MOUSE_ID, INPUT_BUTTON_RIGHT, 790, 590);
+        step(l, 0.016f);
+    }
+    const Scene *s = &l->scene;
+    for (int k = 0; k < 3; k++) {
+        float margin = 0.25f * (s->bmax[k] - s->bmin[k]) + 1.0f;
+        assert_true(l->viewer.cam.target_mm[k] >= s->bmin[k] - margin);
+        assert_true(l->viewer.cam.target_mm[k] <= s->bmax[k] + margin);
+    }
+    loop_close(l);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_idle_draws_nothing),
@@ -241,6 +260,7 @@ int main(void) {
         cmocka_unit_test(test_view_key_animates_then_stops),
         cmocka_unit_test(test_tap_selects_and_double_tap_frames),
         cmocka_unit_test(test_where_mode_taps_the_skin),
+        cmocka_unit_test(test_pan_never_loses_the_body),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
