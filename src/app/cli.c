@@ -1,22 +1,9 @@
 #include "app/cli.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "core/strutil.h"
-
-#if defined(__GNUC__)
-__attribute__((format(printf, 3, 4)))
-#endif
-static bool
-fail(char *err, size_t err_cap, const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, err_cap, fmt, ap);
-    va_end(ap);
-    return false;
-}
 
 const char *cli_usage(void) {
     return "painmap - an offline 3D atlas of referred pain (low back, hip, pelvic floor)\n"
@@ -53,15 +40,15 @@ static bool parse_size(const char *v, int *out_w, int *out_h, char *err, size_t 
     char w[16], h[16];
     long wv, hv;
     if (!x || (size_t)(x - v) >= sizeof w || strlen(x + 1) >= sizeof h) {
-        return fail(err, err_cap, "--size: expected WxH such as 1280x800, got '%s'", v);
+        return str_fail(err, err_cap, "--size: expected WxH such as 1280x800, got '%s'", v);
     }
     memcpy(w, v, (size_t)(x - v));
     w[x - v] = '\0';
     str_copy(h, sizeof h, x + 1);
     if (!str_parse_int(w, 1, CLI_MAX_SIZE_PX, &wv) || !str_parse_int(h, 1, CLI_MAX_SIZE_PX, &hv)) {
-        return fail(err, err_cap,
-                    "--size: expected WxH with each side from 1 to %d pixels, got '%s'",
-                    CLI_MAX_SIZE_PX, v);
+        return str_fail(err, err_cap,
+                        "--size: expected WxH with each side from 1 to %d pixels, got '%s'",
+                        CLI_MAX_SIZE_PX, v);
     }
     *out_w = (int)wv;
     *out_h = (int)hv;
@@ -122,55 +109,56 @@ static const OptSpec *find_opt(const char *name) {
 static bool apply(CliOptions *o, const char *name, const char *v, char *err, size_t err_cap) {
     if (!strcmp(name, "-o") || !strcmp(name, "--output")) {
         if (!str_has_suffix(v, ".png")) {
-            return fail(err, err_cap, "%s: only .png output is supported, got '%s'", name, v);
+            return str_fail(err, err_cap, "%s: only .png output is supported, got '%s'", name, v);
         }
         o->output = v;
     } else if (!strcmp(name, "--size")) {
         return parse_size(v, &o->width, &o->height, err, err_cap);
     } else if (!strcmp(name, "--view")) {
         if (!view_find(v, &o->view)) {
-            return fail(err, err_cap,
-                        "--view: unknown view '%s' (views: anterior, posterior, left, right, "
-                        "superior, inferior, deep_posterior)",
-                        v);
+            return str_fail(err, err_cap,
+                            "--view: unknown view '%s' (views: anterior, posterior, left, right, "
+                            "superior, inferior, deep_posterior)",
+                            v);
         }
         o->view_set = true;
     } else if (!strcmp(name, "--layers")) {
         char bad[64];
         if (!layer_mask_parse(v, &o->layer_mask, bad, (int)sizeof bad)) {
-            return fail(err, err_cap,
-                        "--layers: unknown layer '%s' (layers: skin, superficial_muscles, "
-                        "deep_muscles, bones, ligaments, nerves, zones, dermatomes)",
-                        bad);
+            return str_fail(err, err_cap,
+                            "--layers: unknown layer '%s' (layers: skin, superficial_muscles, "
+                            "deep_muscles, bones, ligaments, nerves, zones, dermatomes)",
+                            bad);
         }
         o->layers_set = true;
     } else if (!strcmp(name, "--lod")) {
         if (!lod_find(v, &o->lod)) {
-            return fail(err, err_cap, "--lod: expected 'full' or 'tablet', got '%s'", v);
+            return str_fail(err, err_cap, "--lod: expected 'full' or 'tablet', got '%s'", v);
         }
     } else if (!strcmp(name, "--source")) {
         if (!*v) {
-            return fail(err, err_cap, "--source: expected a source id such as piriformis_r");
+            return str_fail(err, err_cap, "--source: expected a source id such as piriformis_r");
         }
         o->source = v;
     } else if (!strcmp(name, "--time")) {
         if (!str_parse_float(v, &o->time_sec) || o->time_sec < 0.0f || o->time_sec > 3600.0f) {
-            return fail(err, err_cap, "--time: expected seconds from 0 to 3600, got '%s'", v);
+            return str_fail(err, err_cap, "--time: expected seconds from 0 to 3600, got '%s'", v);
         }
         o->time_set = true;
     } else if (!strcmp(name, "--map")) {
         if (!derm_map_find(v, &o->map)) {
-            return fail(err, err_cap, "--map: expected keegan_garrett or lee_2008, got '%s'", v);
+            return str_fail(err, err_cap, "--map: expected keegan_garrett or lee_2008, got '%s'",
+                            v);
         }
         o->map_set = true;
     } else if (!strcmp(name, "--compare")) {
         if (!*v) {
-            return fail(err, err_cap, "--compare: expected a source id such as root_l5_r");
+            return str_fail(err, err_cap, "--compare: expected a source id such as root_l5_r");
         }
         o->compare = v;
     } else if (!strcmp(name, "--where")) {
         if (!*v) {
-            return fail(err, err_cap, "--where: expected a zone id such as zone_buttock_r");
+            return str_fail(err, err_cap, "--where: expected a zone id such as zone_buttock_r");
         }
         o->where_zone = v;
     } else if (!strcmp(name, "--no-ui")) {
@@ -179,7 +167,7 @@ static bool apply(CliOptions *o, const char *name, const char *v, char *err, siz
         o->student = true;
     } else if (!strcmp(name, "--record") || !strcmp(name, "--replay")) {
         if (!*v) {
-            return fail(err, err_cap, "%s: expected a file name", name);
+            return str_fail(err, err_cap, "%s: expected a file name", name);
         }
         if (!strcmp(name, "--record")) {
             o->record = v;
@@ -188,13 +176,14 @@ static bool apply(CliOptions *o, const char *name, const char *v, char *err, siz
         }
     } else if (!strcmp(name, "--at")) {
         if (!str_parse_float(v, &o->at_sec) || o->at_sec < 0.0f || o->at_sec > 1e6f) {
-            return fail(err, err_cap, "--at: expected seconds from 0, got '%s'", v);
+            return str_fail(err, err_cap, "--at: expected seconds from 0, got '%s'", v);
         }
         o->at_set = true;
     } else if (!strcmp(name, "--frames")) {
         long n;
         if (!str_parse_int(v, 1, 100000, &n)) {
-            return fail(err, err_cap, "--frames: expected a count from 1 to 100000, got '%s'", v);
+            return str_fail(err, err_cap, "--frames: expected a count from 1 to 100000, got '%s'",
+                            v);
         }
         o->frames = (int)n;
     } else if (!strcmp(name, "--json")) {
@@ -202,7 +191,7 @@ static bool apply(CliOptions *o, const char *name, const char *v, char *err, siz
     } else if (!strcmp(name, "--msaa")) {
         long n;
         if (!str_parse_int(v, 1, 16, &n) || (n & (n - 1)) != 0) {
-            return fail(err, err_cap, "--msaa: expected 1, 2, 4, 8 or 16 samples, got '%s'", v);
+            return str_fail(err, err_cap, "--msaa: expected 1, 2, 4, 8 or 16 samples, got '%s'", v);
         }
         o->msaa = (int)n;
     } else if (!strcmp(name, "--gles")) {
@@ -211,12 +200,12 @@ static bool apply(CliOptions *o, const char *name, const char *v, char *err, siz
         o->fullscreen = true;
     } else if (!strcmp(name, "--assets-dir")) {
         if (!*v) {
-            return fail(err, err_cap, "--assets-dir: expected a folder");
+            return str_fail(err, err_cap, "--assets-dir: expected a folder");
         }
         o->assets_dir = v;
     } else if (!strcmp(name, "--model")) {
         if (!*v) {
-            return fail(err, err_cap, "--model: expected a .glb file");
+            return str_fail(err, err_cap, "--model: expected a .glb file");
         }
         o->model_path = v;
     }
@@ -250,7 +239,7 @@ bool cli_parse(int argc, char **argv, CliOptions *out_opts, char *err, size_t er
             *out_opts = o;
             return true;
         } else {
-            return fail(
+            return str_fail(
                 err, err_cap,
                 "unknown command '%s' (commands: render, bench, list, query, check-content; "
                 "see painmap --help)",
@@ -290,38 +279,38 @@ bool cli_parse(int argc, char **argv, CliOptions *out_opts, char *err, size_t er
         }
         const OptSpec *spec = find_opt(name);
         if (!spec) {
-            return fail(err, err_cap, "unknown option '%s' (see painmap --help)", arg);
+            return str_fail(err, err_cap, "unknown option '%s' (see painmap --help)", arg);
         }
         OptScope scope = o.command == CLI_RENDER  ? OPT_RENDER
                          : o.command == CLI_BENCH ? OPT_BENCH
                          : replaying              ? (OptScope)(OPT_BOTH | OPT_REPLAY)
                                                   : OPT_VIEWER;
         if (!(spec->scope & scope)) {
-            return fail(err, err_cap, "option '%s' does not apply to %s", spec->name,
-                        o.command == CLI_RENDER  ? "painmap render"
-                        : o.command == CLI_BENCH ? "painmap bench"
-                        : replaying              ? "painmap --replay"
-                                                 : "the viewer");
+            return str_fail(err, err_cap, "option '%s' does not apply to %s", spec->name,
+                            o.command == CLI_RENDER  ? "painmap render"
+                            : o.command == CLI_BENCH ? "painmap bench"
+                            : replaying              ? "painmap --replay"
+                                                     : "the viewer");
         }
         if (spec->has_value && !value) {
             if (i + 1 >= argc) {
-                return fail(err, err_cap, "%s: missing value", spec->name);
+                return str_fail(err, err_cap, "%s: missing value", spec->name);
             }
             value = argv[++i];
         } else if (!spec->has_value && value) {
-            return fail(err, err_cap, "%s takes no value", spec->name);
+            return str_fail(err, err_cap, "%s takes no value", spec->name);
         }
         if (!apply(&o, spec->name, value ? value : "", err, err_cap)) {
             return false;
         }
     }
     if (o.command == CLI_RENDER && !o.output) {
-        return fail(err, err_cap, "painmap render: missing -o OUT.png");
+        return str_fail(err, err_cap, "painmap render: missing -o OUT.png");
     }
     if (replaying) {
         o.command = CLI_REPLAY;
         if (o.record) {
-            return fail(err, err_cap, "--record and --replay cannot be used together");
+            return str_fail(err, err_cap, "--record and --replay cannot be used together");
         }
     }
     *out_opts = o;

@@ -2,6 +2,8 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,6 +71,16 @@ bool path_dirname(char *out, size_t cap, const char *path) {
     memcpy(out, path, n);
     out[n] = '\0';
     return true;
+}
+
+bool str_fail(char *err, size_t err_cap, const char *fmt, ...) {
+    if (err && err_cap > 0) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(err, err_cap, fmt, ap);
+        va_end(ap);
+    }
+    return false;
 }
 
 int str_edit_distance(const char *a, const char *b) {

@@ -16,6 +16,12 @@ bool str_has_prefix(const char *s, const char *prefix);
 bool path_join(char *out, size_t cap, const char *a, const char *b);
 /* Directory part of path (without the trailing slash) into out; "." if none. */
 bool path_dirname(char *out, size_t cap, const char *path);
+/* Writes a printf-style message into err (capacity err_cap) and returns false, so that
+ * `return str_fail(err, cap, "...", ...);` reports and fails in one line. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+bool str_fail(char *err, size_t err_cap, const char *fmt, ...);
 /* Levenshtein distance, for "did you mean" suggestions; capped at 255. */
 int str_edit_distance(const char *a, const char *b);
 /* Parses a whole decimal integer in [min, max]; false on junk, overflow or range. */

@@ -3,7 +3,6 @@
 
 #include <SDL.h>
 #include <epoxy/gl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,18 +20,6 @@ struct PlatWindow {
 
 static bool g_headless = false;
 
-#if defined(__GNUC__)
-__attribute__((format(printf, 3, 4)))
-#endif
-static bool
-fail(char *err, size_t err_cap, const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, err_cap, fmt, ap);
-    va_end(ap);
-    return false;
-}
-
 bool plat_init(bool headless, char *err, size_t err_cap) {
     g_headless = headless;
     const char *asked = getenv("SDL_VIDEODRIVER");
@@ -40,24 +27,24 @@ bool plat_init(bool headless, char *err, size_t err_cap) {
         SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
     }
     if (!headless && !asked && !getenv("DISPLAY") && !getenv("WAYLAND_DISPLAY")) {
-        return fail(err, err_cap,
-                    "no display found (DISPLAY and WAYLAND_DISPLAY are unset); to make a "
-                    "picture without a screen use: painmap render -o out.png --view posterior");
+        return str_fail(err, err_cap,
+                        "no display found (DISPLAY and WAYLAND_DISPLAY are unset); to make a "
+                        "picture without a screen use: painmap render -o out.png --view posterior");
     }
     SDL_SetHint(SDL_HINT_VIDEO_HIGHDPI_DISABLED, "0");
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-        return fail(err, err_cap, "could not start SDL video: %s", SDL_GetError());
+        return str_fail(err, err_cap, "could not start SDL video: %s", SDL_GetError());
     }
     const char *driver = SDL_GetCurrentVideoDriver();
     bool offscreen = driver && strcmp(driver, "offscreen") == 0;
     bool asked_offscreen = headless || (asked && strcmp(asked, "offscreen") == 0);
     if (offscreen && !asked_offscreen) {
         SDL_Quit();
-        return fail(err, err_cap,
-                    "SDL fell back to its offscreen video driver, so no window could be shown; "
-                    "check DISPLAY, or use: painmap render -o out.png");
+        return str_fail(err, err_cap,
+                        "SDL fell back to its offscreen video driver, so no window could be shown; "
+                        "check DISPLAY, or use: painmap render -o out.png");
     }
     log_debug("video driver: %s", driver ? driver : "(none)");
     return true;
@@ -131,7 +118,7 @@ bool plat_window_create(const PlatWindowDesc *desc, PlatWindow **out_window, cha
     *out_window = NULL;
     PlatWindow *pw = calloc(1, sizeof *pw);
     if (!pw) {
-        return fail(err, err_cap, "out of memory");
+        return str_fail(err, err_cap, "out of memory");
     }
     char why_gl[256] = "", why_es[256] = "";
     bool ok = false;

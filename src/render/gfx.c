@@ -1,7 +1,6 @@
 #include "render/gfx.h"
 
 #include <epoxy/gl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,26 +37,12 @@ struct Gfx {
     GfxStats stats;
 };
 
-static bool failf(char *err, size_t err_cap, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 3, 4)))
-#endif
-    ;
-
-static bool failf(char *err, size_t err_cap, const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, err_cap, fmt, ap);
-    va_end(ap);
-    return false;
-}
-
 static GLuint compile_shader(GLenum type, const char *path, bool gles, char *err, size_t err_cap) {
     char *src = NULL;
     size_t len = 0;
     char why[512];
     if (!file_read_all(path, &src, &len, why, sizeof why)) {
-        failf(err, err_cap, "shader %s", why);
+        str_fail(err, err_cap, "shader %s", why);
         return 0;
     }
     /* One GLSL body serves both APIs: only the version line (and ES precision) differs. */
@@ -74,8 +59,8 @@ static GLuint compile_shader(GLenum type, const char *path, bool gles, char *err
         char log[2048] = "";
         glGetShaderInfoLog(shader, (GLsizei)sizeof log, NULL, log);
         glDeleteShader(shader);
-        failf(err, err_cap, "%s: shader did not compile (%s):\n%s", path,
-              gles ? "GLSL ES 3.00" : "GLSL 3.30", log);
+        str_fail(err, err_cap, "%s: shader did not compile (%s):\n%s", path,
+                 gles ? "GLSL ES 3.00" : "GLSL 3.30", log);
         return 0;
     }
     return shader;
@@ -89,7 +74,7 @@ static GLuint build_program(const char *dir, const char *name, bool gles, char *
     snprintf(file, sizeof file, "%s.frag", name);
     ok = ok && path_join(fs_path, sizeof fs_path, dir, file);
     if (!ok) {
-        failf(err, err_cap, "shaders folder path is too long: %s", dir);
+        str_fail(err, err_cap, "shaders folder path is too long: %s", dir);
         return 0;
     }
     GLuint vs = compile_shader(GL_VERTEX_SHADER, vs_path, gles, err, err_cap);
@@ -113,7 +98,7 @@ static GLuint build_program(const char *dir, const char *name, bool gles, char *
         char log[2048] = "";
         glGetProgramInfoLog(prog, (GLsizei)sizeof log, NULL, log);
         glDeleteProgram(prog);
-        failf(err, err_cap, "%s + %s: shaders did not link:\n%s", vs_path, fs_path, log);
+        str_fail(err, err_cap, "%s + %s: shaders did not link:\n%s", vs_path, fs_path, log);
         return 0;
     }
     return prog;
@@ -167,7 +152,7 @@ bool gfx_create(const GfxDesc *desc, Gfx **out_gfx, char *err, size_t err_cap) {
     *out_gfx = NULL;
     Gfx *g = calloc(1, sizeof *g);
     if (!g) {
-        return failf(err, err_cap, "out of memory");
+        return str_fail(err, err_cap, "out of memory");
     }
     g->backend = desc->backend;
     g->gles = desc->gles;
@@ -376,7 +361,8 @@ static bool make_target(Gfx *g, int w, int h, int samples, char *err, size_t err
                               g->resolve_depth);
     if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
         destroy_target(g);
-        return failf(err, err_cap, "offscreen target %dx%d is not supported by the driver", w, h);
+        return str_fail(err, err_cap, "offscreen target %dx%d is not supported by the driver", w,
+                        h);
     }
     if (samples > 1) {
         glGenFramebuffers(1, &g->msaa_fbo);
@@ -393,8 +379,8 @@ static bool make_target(Gfx *g, int w, int h, int samples, char *err, size_t err
                                   g->msaa_depth);
         if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
             destroy_target(g);
-            return failf(err, err_cap, "%dx MSAA target %dx%d is not supported by the driver",
-                         samples, w, h);
+            return str_fail(err, err_cap, "%dx MSAA target %dx%d is not supported by the driver",
+                            samples, w, h);
         }
     }
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
@@ -406,7 +392,7 @@ static bool make_target(Gfx *g, int w, int h, int samples, char *err, size_t err
 
 bool gfx_set_offscreen(Gfx *gfx, int width, int height, int samples, char *err, size_t err_cap) {
     if (width < 1 || height < 1) {
-        return failf(err, err_cap, "offscreen target size %dx%d is empty", width, height);
+        return str_fail(err, err_cap, "offscreen target size %dx%d is empty", width, height);
     }
     if (gfx->backend != GFX_BACKEND_GL) {
         gfx->width = width;
@@ -417,8 +403,8 @@ bool gfx_set_offscreen(Gfx *gfx, int width, int height, int samples, char *err, 
     GLint max_size = 0;
     glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &max_size);
     if (width > max_size || height > max_size) {
-        return failf(err, err_cap, "%dx%d is larger than this driver's limit of %d pixels", width,
-                     height, max_size);
+        return str_fail(err, err_cap, "%dx%d is larger than this driver's limit of %d pixels",
+                        width, height, max_size);
     }
     if (gfx->resolve_fbo && gfx->width == width && gfx->height == height &&
         (gfx->samples == samples || (samples <= 1 && gfx->samples == 1))) {
