@@ -1,0 +1,12 @@
+# tests/anatomy extras: the libFuzzer harness for the glb reader (clang, -DPAINMAP_FUZZ=ON).
+option(PAINMAP_FUZZ "Build the libFuzzer harnesses (needs clang)" OFF)
+if(PAINMAP_FUZZ)
+  if(NOT CMAKE_C_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "PAINMAP_FUZZ needs clang (-DCMAKE_C_COMPILER=clang)")
+  endif()
+  add_executable(fuzz_glb ${CMAKE_CURRENT_LIST_DIR}/fuzz_glb.c)
+  painmap_target_defaults(fuzz_glb)
+  target_compile_options(fuzz_glb PRIVATE -fsanitize=fuzzer,address,undefined)
+  target_link_options(fuzz_glb PRIVATE -fsanitize=fuzzer,address,undefined)
+  target_link_libraries(fuzz_glb PRIVATE painmap_core)
+endif()
