@@ -25,3 +25,10 @@ painmap_target_defaults(test_bake_sdf)
 target_include_directories(test_bake_sdf PRIVATE ${PROJECT_SOURCE_DIR}/tools/bake)
 target_link_libraries(test_bake_sdf PRIVATE PkgConfig::CMOCKA m)
 add_test(NAME bake.sdf COMMAND test_bake_sdf WORKING_DIRECTORY ${CMAKE_BINARY_DIR})
+# - bake.spec: the shape spec parser (points through landmarks, errors with json paths).
+add_executable(test_bake_spec ${CMAKE_CURRENT_LIST_DIR}/spec_check.c
+  ${PROJECT_SOURCE_DIR}/tools/bake/spec.c ${PROJECT_SOURCE_DIR}/tools/bake/sdf.c)
+painmap_target_defaults(test_bake_spec)
+target_include_directories(test_bake_spec PRIVATE ${PROJECT_SOURCE_DIR}/tools/bake)
+target_link_libraries(test_bake_spec PRIVATE painmap_core PkgConfig::CMOCKA m)
+add_test(NAME bake.spec COMMAND test_bake_spec WORKING_DIRECTORY ${CMAKE_BINARY_DIR})
