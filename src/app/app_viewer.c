@@ -88,9 +88,10 @@ int app_viewer_main(const CliOptions *opts) {
             session_save_png(s, screenshot);
             screenshot_done = true;
         }
-        /* Sleep in the event queue when nothing moves: no frames, no CPU. */
-        plat_poll_input(s->win, !moving, -1, input);
-        if (input->quit) {
+        /* Sleep in the event queue when nothing moves: no frames, no CPU (a kiosk wakes up
+         * once more, when its idle time is up). */
+        plat_poll_input(s->win, !moving, kiosk_wait_ms(&s->kiosk, &s->screens), input);
+        if (input->quit && !s->kiosk.enabled) {
             break;
         }
         double now = plat_time_sec();

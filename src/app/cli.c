@@ -11,6 +11,9 @@ const char *cli_usage(void) {
            "Usage:\n"
            "  painmap [--gles] [--fullscreen] [--size WxH] [--assets-dir DIR]\n"
            "                                   open the interactive viewer\n"
+           "  painmap --kiosk                  the patient's path on a clinic tablet:\n"
+           "                                   fullscreen, cannot be closed, starts over when "
+           "idle\n"
            "  painmap render -o OUT.png [--view ID] [--layers ID,..] [--size WxH]\n"
            "                 [--lod full|tablet] [--source ID [--time S] [--compare ID]]\n"
            "                 [--where ZONE] [--map ID] [--student] [--no-ui] [--msaa N] [--gles]\n"
@@ -95,6 +98,7 @@ static const OptSpec OPTS[] = {
     {"--assets-dir", true, OPT_ALL},
     {"--model", true, OPT_ALL},
     {"--frames", true, OPT_BENCH},
+    {"--kiosk", false, OPT_VIEWER},
 };
 
 static const OptSpec *find_opt(const char *name) {
@@ -186,6 +190,9 @@ static bool apply(CliOptions *o, const char *name, const char *v, char *err, siz
                             v);
         }
         o->frames = (int)n;
+    } else if (!strcmp(name, "--kiosk")) {
+        o->kiosk = true;
+        o->fullscreen = true;
     } else if (!strcmp(name, "--json")) {
         o->json = true;
     } else if (!strcmp(name, "--msaa")) {

@@ -43,6 +43,7 @@ typedef struct {
     float at_sec;           /* --at S: stop the replay at S seconds */
     bool at_set;
     bool json;              /* --json: machine-readable output (replay, bench) */
+    bool kiosk;             /* --kiosk: the patient's path, fullscreen and locked */
     int frames;             /* --frames N (bench; 0 = default) */
     int msaa;               /* --msaa N (1, 2, 4, 8) */
     bool gles;              /* --gles: use OpenGL ES 3.0 */

@@ -5,9 +5,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/screens_internal.h"
 #include "core/ids.h"
 
-static const char *T(const RefView *rv, const char *key, const char *fallback) {
+const char *screens_text(const RefView *rv, const char *key, const char *fallback) {
     return rv->loaded ? content_ui(&rv->assets.content, key, fallback) : fallback;
 }
 
@@ -86,7 +87,7 @@ void screens_play_source(Screens *s, Viewer *v, const Scene *scene, RefView *rv,
 static float top_bar(Screens *s, UiContext *ui, Viewer *v, RefView *rv, float w) {
     float pad = ui_px(ui, 10.0f);
     /* right: About and the red-flags button, which is always on screen */
-    const char *rf = T(rv, "red_flags_button", "Urgent signs");
+    const char *rf = screens_text(rv, "red_flags_button", "Urgent signs");
     UiButtonOpts danger = {.danger = true, .bold = true};
     UiSize rs = ui_button_size_ex(ui, rf, &danger);
     UiSize as = ui_button_size(ui, "About");
@@ -112,8 +113,8 @@ static float top_bar(Screens *s, UiContext *ui, Viewer *v, RefView *rv, float w)
 
     ui_area_begin(ui, (UiRect){pad, pad, w - right_w - pad, 0.0f});
     ui_row_begin(ui);
-    const char *modes[2] = {T(rv, "mode_explore", "Explore"),
-                            T(rv, "mode_where", "Where it hurts")};
+    const char *modes[2] = {screens_text(rv, "mode_explore", "Explore"),
+                            screens_text(rv, "mode_where", "Where it hurts")};
     int mode = v->mode == VIEWER_WHERE ? 1 : 0;
     if (ui_segmented(ui, "mode", modes, 2, &mode)) {
         v->mode = mode == 1 ? VIEWER_WHERE : VIEWER_EXPLORE;
@@ -162,7 +163,7 @@ static void layers_panel(Screens *s, UiContext *ui, Viewer *v, const Scene *scen
         bool on = (v->layer_mask & LAYER_BIT((LayerId)l)) != 0;
         ui_push_id_int(ui, l);
         ui_row_begin(ui);
-        if (ui_toggle(ui, T(rv, key, layer_name((LayerId)l)), &on)) {
+        if (ui_toggle(ui, screens_text(rv, key, layer_name((LayerId)l)), &on)) {
             v->layer_mask ^= LAYER_BIT((LayerId)l);
             s->changed = true;
         }
@@ -180,9 +181,9 @@ static void layers_panel(Screens *s, UiContext *ui, Viewer *v, const Scene *scen
         ui_pop_id(ui);
     }
     if ((v->layer_mask & LAYER_BIT(LAYER_DERMATOMES)) && rv->loaded) {
-        ui_text(ui, T(rv, "dermatome_map", "Dermatome map"), UI_TEXT_BOLD);
-        const char *maps[2] = {T(rv, "map_keegan_garrett", "Keegan & Garrett 1948"),
-                               T(rv, "map_lee_2008", "Lee et al. 2008")};
+        ui_text(ui, screens_text(rv, "dermatome_map", "Dermatome map"), UI_TEXT_BOLD);
+        const char *maps[2] = {screens_text(rv, "map_keegan_garrett", "Keegan & Garrett 1948"),
+                               screens_text(rv, "map_lee_2008", "Lee et al. 2008")};
         int kg = ref_map_find(&rv->assets.engine, "keegan_garrett");
         int current = rv->map == kg ? 0 : 1;
         if (ui_segmented(ui, "map", maps, 2, &current)) {
@@ -205,7 +206,7 @@ static void layers_panel(Screens *s, UiContext *ui, Viewer *v, const Scene *scen
         char key[48];
         snprintf(key, sizeof key, "view_%s", view_name((ViewId)i));
         ui_push_id_int(ui, i);
-        if (ui_button(ui, T(rv, key, view_name((ViewId)i)))) {
+        if (ui_button(ui, screens_text(rv, key, view_name((ViewId)i)))) {
             viewer_go_to_view(v, scene, (ViewId)i);
             if (i == VIEW_DEEP_POSTERIOR) {
                 v->layer_mask &= ~(LAYER_BIT(LAYER_SKIN) | LAYER_BIT(LAYER_SUPERFICIAL_MUSCLES));
@@ -228,7 +229,7 @@ static void layers_panel(Screens *s, UiContext *ui, Viewer *v, const Scene *scen
     ui_panel_end(ui);
 }
 
-static const char *source_label(const Screens *s, const ContentSource *src) {
+const char *screens_source_label(const Screens *s, const ContentSource *src) {
     return s->student ? src->name : src->plain_name;
 }
 
@@ -249,7 +250,7 @@ static void sources_panel(Screens *s, UiContext *ui, Viewer *v, const Scene *sce
     for (int g = 0; g < 4; g++) {
         char key[48];
         snprintf(key, sizeof key, "group_%s", groups[g]);
-        ui_text(ui, T(rv, key, groups[g]), UI_TEXT_BOLD);
+        ui_text(ui, screens_text(rv, key, groups[g]), UI_TEXT_BOLD);
         for (int i = 0; i < db->source_count; i++) {
             const ContentSource *src = &db->sources[i];
             if (strcmp(src->group, groups[g]) != 0) {
@@ -257,7 +258,7 @@ static void sources_panel(Screens *s, UiContext *ui, Viewer *v, const Scene *sce
             }
             ui_push_id(ui, src->id);
             bool chosen = s->picking_compare ? s->compare_source == i : rv->source == i;
-            if (ui_list_item(ui, source_label(s, src), chosen)) {
+            if (ui_list_item(ui, screens_source_label(s, src), chosen)) {
                 if (s->picking_compare) {
                     s->compare_source = i;
                     s->picking_compare = false;
@@ -309,8 +310,8 @@ static void info_card(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, 
         ui_text(ui, s->student ? st->plain_name : st->name, UI_TEXT_MUTED);
         ui_label(ui, s->student ? st->student_text : st->patient_text);
         if (s->student) {
-            field(ui, T(rv, "origin", "Origin"), st->origin);
-            field(ui, T(rv, "insertion", "Insertion"), st->insertion);
+            field(ui, screens_text(rv, "origin", "Origin"), st->origin);
+            field(ui, screens_text(rv, "insertion", "Insertion"), st->insertion);
             if (st->nerve && *st->nerve) {
                 char inn[512];
                 int n = snprintf(inn, sizeof inn, "%s", st->nerve);
@@ -321,13 +322,13 @@ static void info_card(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, 
                 if (st->segment_count && n < (int)sizeof inn) {
                     snprintf(inn + n, sizeof inn - (size_t)n, ")");
                 }
-                field(ui, T(rv, "innervation", "Nerve supply"), inn);
+                field(ui, screens_text(rv, "innervation", "Nerve supply"), inn);
                 if (st->innervation_note && *st->innervation_note) {
                     ui_text(ui, st->innervation_note, UI_TEXT_MUTED);
                 }
             }
-            field(ui, T(rv, "action", "Action"), st->action);
-            ui_text(ui, T(rv, "citations", "Sources"), UI_TEXT_BOLD);
+            field(ui, screens_text(rv, "action", "Action"), st->action);
+            ui_text(ui, screens_text(rv, "citations", "Sources"), UI_TEXT_BOLD);
             citations_text(ui, db, &st->citations);
         }
         int src = content_find_source(db, it->id);
@@ -356,16 +357,17 @@ static void info_card(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, 
     }
 }
 
-static void where_card(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, RefView *rv,
-                       UiRect r) {
-    if (!ui_panel_begin(ui, T(rv, "where_title", "Places that can send pain here"), r,
+void screens_where_card(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, RefView *rv,
+                        UiRect r) {
+    if (!ui_panel_begin(ui, screens_text(rv, "where_title", "Places that can send pain here"), r,
                         &s->where_open)) {
         return;
     }
     if (!v->where_set && s->where_zone < 0) {
-        ui_label(ui, T(rv, "where_hint", "Tap where it hurts."));
+        ui_label(ui, screens_text(rv, "where_hint", "Tap where it hurts."));
     } else if (s->where_total == 0) {
-        ui_label(ui, T(rv, "where_empty", "No place in this atlas is known to send pain here."));
+        ui_label(ui, screens_text(rv, "where_empty",
+                                  "No place in this atlas is known to send pain here."));
     } else {
         const ContentDb *db = &rv->assets.content;
         for (int pass = 0; pass < 2; pass++) {
@@ -377,58 +379,62 @@ static void where_card(Screens *s, UiContext *ui, Viewer *v, const Scene *scene,
                 }
                 if (!heading) {
                     ui_text(ui,
-                            primary ? T(rv, "where_primary_heading", "Main pain area for")
-                                    : T(rv, "where_spillover_heading", "Sometimes felt here from"),
+                            primary
+                                ? screens_text(rv, "where_primary_heading", "Main pain area for")
+                                : screens_text(rv, "where_spillover_heading",
+                                               "Sometimes felt here from"),
                             UI_TEXT_BOLD);
                     heading = true;
                 }
                 const ContentSource *src = &db->sources[s->where[i].source];
                 ui_push_id(ui, src->id);
-                if (ui_list_item(ui, source_label(s, src), rv->source == s->where[i].source)) {
+                if (ui_list_item(ui, screens_source_label(s, src),
+                                 rv->source == s->where[i].source)) {
                     screens_play_source(s, v, scene, rv, s->where[i].source);
                 }
                 ui_pop_id(ui);
             }
         }
-        ui_text(ui, T(rv, "where_note", "This list is in no order."), UI_TEXT_MUTED);
+        ui_text(ui, screens_text(rv, "where_note", "This list is in no order."), UI_TEXT_MUTED);
     }
     ui_panel_end(ui);
 }
 
-static void playback_bar(Screens *s, UiContext *ui, RefView *rv, float x0, float x1, float h) {
+void screens_playback_bar(Screens *s, UiContext *ui, RefView *rv, float x0, float x1, float h) {
     const ContentSource *src = &rv->assets.content.sources[rv->source];
     float pad = ui_px(ui, 10.0f);
     float bar_w = fminf(x1 - x0 - 2.0f * pad, ui_px(ui, 900.0f));
     float bar_h = fminf(ui_px(ui, 270.0f), 0.5f * h);
     UiRect r = {0.5f * (x0 + x1 - bar_w), h - bar_h - pad, bar_w, bar_h};
     bool open = true;
-    if (!ui_panel_begin(ui, source_label(s, src), r, &open)) {
+    if (!ui_panel_begin(ui, screens_source_label(s, src), r, &open)) {
         return;
     }
     char phase_key[32];
     snprintf(phase_key, sizeof phase_key, "phase_%s",
              rv->sample.phase_id ? rv->sample.phase_id : "tension");
-    ui_text(ui, T(rv, phase_key, ""), UI_TEXT_MUTED);
+    ui_text(ui, screens_text(rv, phase_key, ""), UI_TEXT_MUTED);
     ui_text(ui, rv->sample.caption ? rv->sample.caption : "", UI_TEXT_TITLE);
     ui_row_begin(ui);
-    if (ui_button(ui, s->play.playing ? T(rv, "pause", "Pause") : T(rv, "play", "Play"))) {
+    if (ui_button(ui, s->play.playing ? screens_text(rv, "pause", "Pause")
+                                      : screens_text(rv, "play", "Play"))) {
         s->play.playing = !s->play.playing;
         if (s->play.playing && s->play.t_sec >= REF_TIMELINE_SEC) {
             s->play.t_sec = 0.0f;
         }
     }
-    if (ui_button(ui, T(rv, "restart", "Start again"))) {
+    if (ui_button(ui, screens_text(rv, "restart", "Start again"))) {
         s->play.t_sec = 0.0f;
         s->play.playing = true;
         s->changed = true;
     }
-    ui_toggle(ui, T(rv, "loop", "Loop"), &s->play.loop);
+    ui_toggle(ui, screens_text(rv, "loop", "Loop"), &s->play.loop);
     if (s->compare_source >= 0) {
         if (ui_button(ui, "Stop comparing")) {
             s->compare_source = -1;
             s->changed = true;
         }
-    } else if (ui_button(ui, T(rv, "mode_compare", "Compare"))) {
+    } else if (ui_button(ui, screens_text(rv, "mode_compare", "Compare"))) {
         s->picking_compare = true;
         s->sources_open = true;
         s->layers_open = false;
@@ -450,7 +456,7 @@ static void playback_bar(Screens *s, UiContext *ui, RefView *rv, float x0, float
         char ev[64];
         snprintf(ev, sizeof ev, "evidence_%s", src->evidence_level ? src->evidence_level : "");
         char line[1024];
-        snprintf(line, sizeof line, "%s: %s", T(rv, ev, "Evidence"), src->evidence_note);
+        snprintf(line, sizeof line, "%s: %s", screens_text(rv, ev, "Evidence"), src->evidence_note);
         ui_text(ui, line, UI_TEXT_MUTED);
         citations_text(ui, &rv->assets.content, &src->citations);
     } else if (src->summary_patient) {
@@ -464,7 +470,7 @@ static void playback_bar(Screens *s, UiContext *ui, RefView *rv, float x0, float
     }
 }
 
-static void redflags_card(Screens *s, UiContext *ui, RefView *rv, float w, float h) {
+void screens_redflags_card(Screens *s, UiContext *ui, RefView *rv, float w, float h) {
     float cw = fminf(w - ui_px(ui, 20.0f), ui_px(ui, 640.0f));
     UiRect r = {0.5f * (w - cw), ui_px(ui, 70.0f), cw, h - ui_px(ui, 90.0f)};
     const ContentDb *db = &rv->assets.content;
@@ -486,7 +492,7 @@ static void redflags_card(Screens *s, UiContext *ui, RefView *rv, float w, float
         char key[48];
         snprintf(key, sizeof key, "red_flags_%s", grp->urgency);
         char head[256];
-        snprintf(head, sizeof head, "%s: %s", T(rv, key, grp->urgency), grp->title);
+        snprintf(head, sizeof head, "%s: %s", screens_text(rv, key, grp->urgency), grp->title);
         ui_text(ui, head, UI_TEXT_BOLD);
         for (int i = 0; i < grp->item_count; i++) {
             char item[1024];
@@ -550,7 +556,7 @@ static void search_panel(Screens *s, UiContext *ui, Viewer *v, const Scene *scen
                 continue;
             }
             char label[256];
-            snprintf(label, sizeof label, "%s (pain pattern)", source_label(s, src));
+            snprintf(label, sizeof label, "%s (pain pattern)", screens_source_label(s, src));
             ui_push_id_int(ui, 10000 + i);
             if (ui_list_item(ui, label, rv->source == i)) {
                 screens_play_source(s, v, scene, rv, i);
@@ -569,28 +575,30 @@ static void search_panel(Screens *s, UiContext *ui, Viewer *v, const Scene *scen
 static void about_card(Screens *s, UiContext *ui, RefView *rv, float w, float h) {
     float cw = fminf(w - ui_px(ui, 20.0f), ui_px(ui, 640.0f));
     UiRect r = {0.5f * (w - cw), ui_px(ui, 70.0f), cw, h - ui_px(ui, 90.0f)};
-    if (!ui_panel_begin(ui, T(rv, "about_title", "About painmap"), r, &s->about_open)) {
+    if (!ui_panel_begin(ui, screens_text(rv, "about_title", "About painmap"), r, &s->about_open)) {
         return;
     }
-    ui_label(ui, T(rv, "app_tagline", "Where it hurts is not always where it comes from."));
+    ui_label(ui,
+             screens_text(rv, "app_tagline", "Where it hurts is not always where it comes from."));
     if (rv->loaded) {
         const ContentMeta *m = &rv->assets.content.meta;
         char line[512];
-        snprintf(line, sizeof line, "%s %s (%s)", T(rv, "content_version", "Content version"),
-                 m->content_version, m->date);
+        snprintf(line, sizeof line, "%s %s (%s)",
+                 screens_text(rv, "content_version", "Content version"), m->content_version,
+                 m->date);
         ui_text(ui, line, UI_TEXT_BOLD);
         ui_label(ui, m->disclaimer);
         if (m->smudging_note) {
             ui_text(ui, m->smudging_note, UI_TEXT_MUTED);
         }
-        ui_text(ui, T(rv, "licences", "Licences"), UI_TEXT_BOLD);
+        ui_text(ui, screens_text(rv, "licences", "Licences"), UI_TEXT_BOLD);
         ui_label(ui, m->licence);
         ui_label(ui, "painmap " PAINMAP_VERSION " uses: SDL2 and SDL2_ttf (zlib licence), "
                      "FreeType (FreeType licence), libepoxy, cglm, cJSON and meshoptimizer (MIT), "
                      "stb_image_write (public domain or MIT), and on computers without a "
                      "graphics card Mesa (MIT). The DejaVu fonts are free to share under the "
                      "Bitstream Vera licence (assets/fonts/LICENSE-DejaVu.txt).");
-        ui_text(ui, T(rv, "bibliography", "Sources"), UI_TEXT_BOLD);
+        ui_text(ui, screens_text(rv, "bibliography", "Sources"), UI_TEXT_BOLD);
         const ContentDb *db = &rv->assets.content;
         for (int i = 0; i < db->citation_count; i++) {
             const ContentCitation *c = &db->citations[i];
@@ -611,9 +619,9 @@ static void settings_card(Screens *s, UiContext *ui, Viewer *v, RefView *rv, flo
     }
     Settings *st = &s->settings;
     bool changed = false;
-    ui_text(ui, T(rv, "dermatome_map", "Dermatome map"), UI_TEXT_BOLD);
-    const char *maps[2] = {T(rv, "map_keegan_garrett", "Keegan & Garrett 1948"),
-                           T(rv, "map_lee_2008", "Lee et al. 2008")};
+    ui_text(ui, screens_text(rv, "dermatome_map", "Dermatome map"), UI_TEXT_BOLD);
+    const char *maps[2] = {screens_text(rv, "map_keegan_garrett", "Keegan & Garrett 1948"),
+                           screens_text(rv, "map_lee_2008", "Lee et al. 2008")};
     int m = st->map == DERM_MAP_KEEGAN_GARRETT ? 0 : 1;
     if (ui_segmented(ui, "set_map", maps, 2, &m)) {
         st->map = m == 0 ? DERM_MAP_KEEGAN_GARRETT : DERM_MAP_LEE_2008;
@@ -666,7 +674,7 @@ static void settings_card(Screens *s, UiContext *ui, Viewer *v, RefView *rv, flo
     }
 }
 
-static void refresh_where(Screens *s, Viewer *v, RefView *rv) {
+void screens_refresh_where(Screens *s, Viewer *v, RefView *rv) {
     if (!v->where_changed) {
         return;
     }
@@ -694,7 +702,7 @@ void screens_build(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, Ref
     float top = ui_px(ui, 60.0f);
     float side_w = fminf(ui_px(ui, 360.0f), 0.45f * w);
     s->changed = false;
-    refresh_where(s, v, rv);
+    screens_refresh_where(s, v, rv);
     if (v->selected != s->last_selected) {
         s->last_selected = v->selected;
         s->info_open = v->selected >= 0;
@@ -733,7 +741,7 @@ void screens_build(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, Ref
     }
     UiRect right = {w - side_w - pad, top, side_w, 0.0f};
     if (v->mode == VIEWER_WHERE && s->where_open) {
-        where_card(s, ui, v, scene, rv, right);
+        screens_where_card(s, ui, v, scene, rv, right);
     } else if (v->selected >= 0 && s->info_open) {
         info_card(s, ui, v, scene, rv, right);
     }
@@ -743,7 +751,8 @@ void screens_build(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, Ref
         for (int half = 0; half < 2; half++) {
             const ContentSource *src = &db->sources[half == 0 ? rv->source : s->compare_source];
             char label[256];
-            snprintf(label, sizeof label, "%s: %s", half == 0 ? "A" : "B", source_label(s, src));
+            snprintf(label, sizeof label, "%s: %s", half == 0 ? "A" : "B",
+                     screens_source_label(s, src));
             UiSize ls = ui_button_size(ui, label);
             float cx = half == 0 ? 0.25f * w : 0.75f * w;
             ui_area_begin(ui, (UiRect){cx - 0.5f * ls.w, top, ls.w, ls.h});
@@ -757,10 +766,11 @@ void screens_build(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, Ref
     }
     if (rv->loaded && rv->source >= 0) {
         bool left_open = s->layers_open || s->sources_open || s->search_open;
-        playback_bar(s, ui, rv, left_open ? left.x + left.w : 0.0f, w, h);
+        screens_playback_bar(s, ui, rv, left_open ? left.x + left.w : 0.0f, w, h);
     } else {
         /* the educational notice, readable on the dark view; it opens About */
-        const char *note = T(rv, "disclaimer_short", "For learning only. Not a diagnosis.");
+        const char *note =
+            screens_text(rv, "disclaimer_short", "For learning only. Not a diagnosis.");
         UiSize ns = ui_button_size(ui, note);
         ui_area_begin(ui, (UiRect){0.5f * (w - ns.w), h - ns.h - pad, ns.w, ns.h});
         ui_set_next_width(ui, ns.w);
@@ -776,6 +786,6 @@ void screens_build(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, Ref
         settings_card(s, ui, v, rv, w);
     }
     if (s->redflags_open) {
-        redflags_card(s, ui, rv, w, h);
+        screens_redflags_card(s, ui, rv, w, h);
     }
 }

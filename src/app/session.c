@@ -143,6 +143,11 @@ int session_open(Session *s, const CliOptions *opts, bool headless, int w, int h
         s->screens.settings.map = opts->map;
     }
     apply_settings(s);
+    kiosk_init(&s->kiosk, opts->kiosk);
+    if (opts->kiosk) {
+        kiosk_reset(&s->kiosk, &s->screens, &s->viewer, &s->scene, &s->rv);
+        s->kiosk.resets = 0;
+    }
     return EXIT_OK;
 }
 
@@ -185,13 +190,18 @@ bool session_step(Session *s, const InputFrame *input, float dt_sec) {
     /* the caption and phase the UI shows come from the timeline at this moment */
     refview_sample(&s->rv, screens_display_time(&s->screens));
     ui_begin(s->ui, input, v->w, v->h, scale, dt_sec);
-    if (s->show_ui) {
+    if (s->kiosk.enabled) {
+        kiosk_build(&s->kiosk, &s->screens, s->ui, v, &s->scene, &s->rv);
+    } else if (s->show_ui) {
         screens_build(&s->screens, s->ui, v, &s->scene, &s->rv);
     }
     ui_end(s->ui);
     ui_filter_input(s->ui, input, &s->filtered);
     viewer_update(v, &s->scene, &s->filtered, dt_sec, NULL);
     bool playing = screens_advance(&s->screens, dt_sec);
+    if (kiosk_tick(&s->kiosk, &s->screens, v, &s->scene, &s->rv, input->count > 0, dt_sec)) {
+        v->dirty = true;
+    }
     if (s->screens.settings_changed) {
         s->screens.settings_changed = false;
         apply_settings(s);

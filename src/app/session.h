@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "app/app_internal.h"
+#include "app/kiosk.h"
 #include "app/overlay.h"
 #include "app/refview.h"
 #include "app/scene.h"
@@ -27,6 +28,7 @@ typedef struct {
     bool text_ready;
     Viewer viewer;
     Screens screens;
+    Kiosk kiosk;
     UiContext *ui;
     Overlay overlay;
     InputFrame filtered;

@@ -51,6 +51,18 @@ check where_it_hurts "s['mode'] == 'where' and 'gluteus_maximus_r' in s['where']
 check where_it_hurts "all(w.endswith('_r') for w in s['where']) and len(s['where']) >= 3"
 pixels where_it_hurts 51 115 242 80 30  # the tapped point is marked in blue
 
+# kiosk: Start, English, a tap on the front of the right hip lists right-side sources;
+# Escape and F11 neither quit nor leave fullscreen; after 3 idle minutes it starts over and
+# has forgotten the place and the list
+replay() {
+    "$exe" --replay "$here/replays/$1.jsonl" --json -o "$tmp/$1.png" $2 >"$tmp/$1.json" 2>"$tmp/$1.err"
+}
+replay kiosk_where_then_idle --kiosk
+check kiosk_where_then_idle "s['kiosk']['step'] == 2 and s['mode'] == 'where' and not s['quit']"
+check kiosk_where_then_idle "'hip_joint_r' in s['where'] and all(w.endswith('_r') for w in s['where'])"
+replay kiosk_idle_reset --kiosk
+check kiosk_idle_reset "s['kiosk']['step'] == 0 and s['kiosk']['resets'] == 1 and s['where'] == []"
+
 # a damaged replay file is refused with the line that is wrong
 n=$((n + 1))
 printf '{"painmap_replay":1}\n{"t":1,"events":[{"k":"teleport"}]}\n' >"$tmp/bad.jsonl"

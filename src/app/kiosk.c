@@ -1,0 +1,308 @@
+#include "app/kiosk.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app/screens_internal.h"
+
+void kiosk_init(Kiosk *k, bool enabled) {
+    memset(k, 0, sizeof *k);
+    k->enabled = enabled;
+}
+
+void kiosk_reset(Kiosk *k, Screens *s, Viewer *v, const Scene *scene, RefView *rv) {
+    bool enabled = k->enabled;
+    int resets = k->resets + 1;
+    Settings keep = s->settings;
+    memset(k, 0, sizeof *k);
+    k->enabled = enabled;
+    k->resets = resets;
+    screens_init(s);
+    s->settings = keep;
+    rv->source = -1;
+    rv->mark_zone = -1;
+    rv->mark_point_set = false;
+    int w = v->w, h = v->h;
+    bool reduced = v->reduced_motion;
+    viewer_init(v, scene, VIEW_ANTERIOR,
+                LAYER_BIT(LAYER_SKIN) | LAYER_BIT(LAYER_SUPERFICIAL_MUSCLES) |
+                    LAYER_BIT(LAYER_BONES) | LAYER_BIT(LAYER_ZONES),
+                w, h);
+    v->reduced_motion = reduced;
+}
+
+int kiosk_wait_ms(const Kiosk *k, const Screens *s) {
+    if (!k->enabled || k->step == KIOSK_WELCOME) {
+        return -1;
+    }
+    double left = (double)s->settings.idle_minutes * 60.0 - k->idle_sec;
+    return left <= 0.0 ? 0 : (int)(left * 1000.0) + 1;
+}
+
+bool kiosk_tick(Kiosk *k, Screens *s, Viewer *v, const Scene *scene, RefView *rv, bool had_input,
+                float dt_sec) {
+    if (!k->enabled) {
+        return false;
+    }
+    v->quit = false;      /* the patient cannot close the app */
+    v->fullscreen = true; /* nor leave fullscreen */
+    v->screenshot_requested = false;
+    k->idle_sec = had_input ? 0.0 : k->idle_sec + (double)dt_sec;
+    if (k->step != KIOSK_WELCOME && k->idle_sec >= (double)s->settings.idle_minutes * 60.0) {
+        kiosk_reset(k, s, v, scene, rv);
+        return true;
+    }
+    return false;
+}
+
+/* A card centred on the screen, cw logical pixels wide at most. */
+static UiRect centre_card(UiContext *ui, Viewer *v, float cw_logical, float top_logical) {
+    float w = (float)v->w;
+    float cw = fminf(w - ui_px(ui, 20.0f), ui_px(ui, cw_logical));
+    return (UiRect){0.5f * (w - cw), ui_px(ui, top_logical), cw, 0.0f};
+}
+
+/* "your left" and "your right" at the sides of the screen where the body's own left and
+ * right are, whichever way it is turned: the known trap of paper body maps. */
+static void side_labels(UiContext *ui, Viewer *v, RefView *rv) {
+    const float left_mm[3] = {150.0f, 0.0f, 0.0f}, right_mm[3] = {-150.0f, 0.0f, 0.0f};
+    float pl[2], pr[2];
+    if (!cam_project(&v->cam, v->w, v->h, left_mm, pl) ||
+        !cam_project(&v->cam, v->w, v->h, right_mm, pr) || fabsf(pl[0] - pr[0]) < 20.0f) {
+        return; /* seen from the side: both on one line, no useful label */
+    }
+    const char *yl = screens_text(rv, "your_left", "your left");
+    const char *yr = screens_text(rv, "your_right", "your right");
+    float gap = ui_px(ui, 24.0f);
+    float y = 0.5f * (pl[1] + pr[1]) + ui_px(ui, 120.0f);
+    for (int i = 0; i < 2; i++) {
+        const char *label = i == 0 ? yl : yr;
+        const float *p = i == 0 ? pl : pr;
+        const float *other = i == 0 ? pr : pl;
+        UiButtonOpts o = {.selected = true, .bold = true};
+        UiSize sz = ui_button_size_ex(ui, label, &o);
+        /* beside the body, on the side where that half of the body is */
+        float x = p[0] < other[0] ? p[0] - gap - sz.w : p[0] + gap;
+        ui_area_begin(ui, (UiRect){x, y, sz.w, sz.h});
+        ui_set_next_width(ui, sz.w);
+        ui_push_id_int(ui, 900 + i);
+        ui_button_ex(ui, label, &o);
+        ui_pop_id(ui);
+        ui_area_end(ui);
+    }
+}
+
+static void welcome(Kiosk *k, UiContext *ui, Viewer *v, RefView *rv) {
+    bool open = true;
+    if (ui_panel_begin(ui, screens_text(rv, "app_title", "painmap"), centre_card(ui, v, 560, 90),
+                       &open)) {
+        ui_text(ui,
+                screens_text(rv, "app_tagline",
+                             "Where it hurts is not always where it comes "
+                             "from."),
+                UI_TEXT_TITLE);
+        ui_label(ui, "You can show on the body where you feel pain, and see which places are "
+                     "known to send pain there.");
+        ui_text(ui, screens_text(rv, "disclaimer_short", "For learning only. Not a diagnosis."),
+                UI_TEXT_MUTED);
+        UiButtonOpts big = {.selected = true, .bold = true};
+        if (ui_button_ex(ui, "Start##kiosk_start", &big)) {
+            k->step = KIOSK_LANGUAGE;
+        }
+        ui_panel_end(ui);
+    }
+}
+
+static void language(Kiosk *k, UiContext *ui, Viewer *v) {
+    bool open = true;
+    if (ui_panel_begin(ui, "Choose your language", centre_card(ui, v, 480, 90), &open)) {
+        if (ui_button(ui, "English##lang_en")) {
+            k->step = KIOSK_WHERE;
+            v->mode = VIEWER_WHERE;
+        }
+        ui_panel_end(ui);
+    }
+    if (!open) {
+        k->step = KIOSK_WELCOME;
+    }
+}
+
+static void where(Kiosk *k, Screens *s, UiContext *ui, Viewer *v, const Scene *scene, RefView *rv) {
+    float pad = ui_px(ui, 10.0f);
+    float w = (float)v->w;
+    float side_w = fminf(ui_px(ui, 360.0f), 0.45f * w);
+    bool open = true;
+    const char *title = v->where_set ? "Tap again to change the place" : "Where does it hurt?";
+    if (!ui_panel_begin(ui, title, (UiRect){pad, pad, fminf(side_w, w - 2.0f * pad), 0.0f},
+                        &open)) {
+        return;
+    }
+    ui_label(ui, "Tap the place on the body. Turn it with Front and Back.");
+    ui_row_begin(ui);
+    UiButtonOpts sel = {.selected = v->cam.yaw_deg > -90.0f && v->cam.yaw_deg < 90.0f};
+    if (ui_button_ex(ui, "Front##kiosk_front", &sel)) {
+        viewer_go_to_view(v, scene, VIEW_ANTERIOR);
+    }
+    sel.selected = !sel.selected;
+    if (ui_button_ex(ui, "Back##kiosk_back", &sel)) {
+        viewer_go_to_view(v, scene, VIEW_POSTERIOR);
+    }
+    ui_row_end(ui);
+    ui_panel_end(ui);
+    side_labels(ui, v, rv);
+    if (v->where_set) {
+        s->where_open = true;
+        screens_where_card(s, ui, v, scene, rv,
+                           (UiRect){w - side_w - pad, ui_px(ui, 70.0f), side_w, 0.0f});
+        if (rv->source >= 0) {
+            screens_playback_bar(s, ui, rv, 0.0f, w - side_w - 2.0f * pad, (float)v->h);
+        }
+        UiButtonOpts next = {.selected = true, .bold = true};
+        UiSize ns = ui_button_size_ex(ui, "Next: important signs", &next);
+        ui_area_begin(ui, (UiRect){w - ns.w - pad, (float)v->h - ns.h - pad, ns.w, ns.h});
+        ui_set_next_width(ui, ns.w);
+        if (ui_button_ex(ui, "Next: important signs##kiosk_next", &next)) {
+            k->step = KIOSK_FLAGS;
+            rv->source = -1;
+            s->play.playing = false;
+        }
+        ui_area_end(ui);
+    }
+}
+
+static void flags(Kiosk *k, UiContext *ui, Viewer *v, RefView *rv) {
+    bool open = true;
+    UiRect r = centre_card(ui, v, 640, 20);
+    r.h = (float)v->h - ui_px(ui, 40.0f);
+    if (!ui_panel_begin(ui, "Do you have any of these?", r, &open)) {
+        return;
+    }
+    ui_label(ui, "Tick any that are new for you. If one is, please tell the staff now.");
+    const ContentDb *db = rv->loaded ? &rv->assets.content : NULL;
+    int n = 0;
+    bool emergency = false;
+    for (int g = 0; db && g < db->redflag_group_count; g++) {
+        const ContentRedFlagGroup *grp = &db->redflag_groups[g];
+        ui_text(ui, grp->title, UI_TEXT_BOLD);
+        for (int i = 0; i < grp->item_count && n < KIOSK_MAX_FLAGS; i++, n++) {
+            ui_push_id_int(ui, n);
+            ui_toggle(ui, grp->items[i].text, &k->flag_yes[n]);
+            ui_pop_id(ui);
+            if (k->flag_yes[n] && strcmp(grp->urgency, "emergency") == 0) {
+                emergency = true;
+            }
+        }
+    }
+    if (emergency) {
+        ui_text(ui,
+                "You ticked a sign that needs care today. Please tell the staff now, or "
+                "call emergency services.",
+                UI_TEXT_TITLE);
+    }
+    UiButtonOpts next = {.selected = true, .bold = true};
+    if (ui_button_ex(ui, "Next: your summary##kiosk_summary", &next)) {
+        k->step = KIOSK_SUMMARY;
+    }
+    ui_panel_end(ui);
+    if (!open) {
+        k->step = KIOSK_WHERE;
+    }
+}
+
+static void summary(Kiosk *k, Screens *s, UiContext *ui, Viewer *v, const Scene *scene,
+                    RefView *rv) {
+    bool open = true;
+    UiRect r = centre_card(ui, v, 640, 20);
+    r.h = (float)v->h - ui_px(ui, 40.0f);
+    if (!ui_panel_begin(ui, "Show this to your therapist", r, &open)) {
+        return;
+    }
+    const ContentDb *db = rv->loaded ? &rv->assets.content : NULL;
+    ui_text(ui, "Where you showed pain", UI_TEXT_BOLD);
+    int zones = 0;
+    for (int z = 0; db && v->where_set && z < db->zone_count; z++) {
+        if (strcmp(db->zones[z].kind, "region") == 0 &&
+            ref_zone_weight(&rv->assets.engine, z, rv->map, v->where_mm) >= REF_COVER_MIN) {
+            ui_label(ui, db->zones[z].plain_name);
+            zones++;
+        }
+    }
+    if (zones == 0) {
+        ui_label(ui, v->where_set ? "A place outside the named areas." : "No place was shown.");
+    }
+    ui_text(ui, "Places known to send pain there (in no order)", UI_TEXT_BOLD);
+    for (int i = 0; db && i < s->where_count; i++) {
+        ui_label(ui, db->sources[s->where[i].source].plain_name);
+    }
+    if (s->where_count == 0) {
+        ui_label(ui, "None in this atlas.");
+    }
+    ui_text(ui, "Signs you ticked", UI_TEXT_BOLD);
+    int n = 0, ticked = 0;
+    for (int g = 0; db && g < db->redflag_group_count; g++) {
+        for (int i = 0; i < db->redflag_groups[g].item_count && n < KIOSK_MAX_FLAGS; i++, n++) {
+            if (k->flag_yes[n]) {
+                ui_label(ui, db->redflag_groups[g].items[i].text);
+                ticked++;
+            }
+        }
+    }
+    if (ticked == 0) {
+        ui_label(ui, "None.");
+    }
+    ui_text(ui,
+            db && db->meta.disclaimer ? db->meta.disclaimer : "For learning only. Not a diagnosis.",
+            UI_TEXT_MUTED);
+    if (ui_button(ui, "I am done: start over##kiosk_done")) {
+        kiosk_reset(k, s, v, scene, rv);
+    }
+    ui_panel_end(ui);
+    if (!open) {
+        k->step = KIOSK_FLAGS;
+    }
+}
+
+void kiosk_build(Kiosk *k, Screens *s, UiContext *ui, Viewer *v, const Scene *scene, RefView *rv) {
+    screens_refresh_where(s, v, rv);
+    /* mark the tapped place on the skin, as in the viewer's Where it hurts */
+    bool mark = v->mode == VIEWER_WHERE && v->where_set;
+    if (mark != rv->mark_point_set ||
+        (mark && memcmp(rv->mark_point_mm, v->where_mm, sizeof v->where_mm) != 0)) {
+        rv->mark_point_set = mark;
+        memcpy(rv->mark_point_mm, v->where_mm, sizeof v->where_mm);
+        s->changed = true;
+    }
+    switch (k->step) {
+        case KIOSK_WELCOME:
+            welcome(k, ui, v, rv);
+            break;
+        case KIOSK_LANGUAGE:
+            language(k, ui, v);
+            break;
+        case KIOSK_WHERE:
+            where(k, s, ui, v, scene, rv);
+            break;
+        case KIOSK_FLAGS:
+            flags(k, ui, v, rv);
+            break;
+        case KIOSK_SUMMARY:
+            summary(k, s, ui, v, scene, rv);
+            break;
+        default:
+            break;
+    }
+    /* urgent signs stay one tap away on every step */
+    const char *rf = screens_text(rv, "red_flags_button", "Urgent signs");
+    UiButtonOpts danger = {.danger = true, .bold = true};
+    UiSize rs = ui_button_size_ex(ui, rf, &danger);
+    float pad = ui_px(ui, 10.0f);
+    ui_area_begin(ui, (UiRect){(float)v->w - rs.w - pad, pad, rs.w, rs.h});
+    if (ui_button_ex(ui, rf, &danger)) {
+        s->redflags_open = !s->redflags_open;
+    }
+    ui_area_end(ui);
+    if (s->redflags_open) {
+        screens_redflags_card(s, ui, rv, (float)v->w, (float)v->h);
+    }
+}
