@@ -99,6 +99,7 @@ void drawing_init(Drawing *d) {
     memset(d, 0, sizeof *d);
     d->next_stroke = 1;
     d->radius_mm = 15.0f;
+    d->dirty = DRAWING_DIRTY_ALL; /* whatever paint a skin holds is not this drawing's yet */
 }
 
 static void snapshot_free(DrawingSnapshot *s) {
@@ -119,6 +120,30 @@ void drawing_free(Drawing *d) {
     history_clear(d->undo, &d->undo_count);
     history_clear(d->redo, &d->redo_count);
     drawing_init(d);
+}
+
+static void dirty_add(Drawing *d, const float p[3], float r) {
+    if (d->dirty == DRAWING_DIRTY_ALL) {
+        return;
+    }
+    for (int k = 0; k < 3; k++) {
+        if (d->dirty == DRAWING_DIRTY_NONE) {
+            d->dirty_min[k] = p[k] - r;
+            d->dirty_max[k] = p[k] + r;
+        } else {
+            d->dirty_min[k] = fminf(d->dirty_min[k], p[k] - r);
+            d->dirty_max[k] = fmaxf(d->dirty_max[k], p[k] + r);
+        }
+    }
+    d->dirty = DRAWING_DIRTY_BOX;
+}
+
+DrawingDirty drawing_take_dirty(Drawing *d, float out_min[3], float out_max[3]) {
+    DrawingDirty r = d->dirty;
+    memcpy(out_min, d->dirty_min, sizeof d->dirty_min);
+    memcpy(out_max, d->dirty_max, sizeof d->dirty_max);
+    d->dirty = DRAWING_DIRTY_NONE;
+    return r;
 }
 
 static bool snapshot_take(const Drawing *d, DrawingSnapshot *out) {
@@ -215,6 +240,7 @@ static int paint_point(Drawing *d, const float p[3]) {
     pt->stroke = d->next_stroke;
     pt->intensity = d->intensity;
     pt->quality = (uint8_t)d->quality;
+    dirty_add(d, p, pt->radius_mm);
     return 1;
 }
 
@@ -227,6 +253,7 @@ static int erase_at(Drawing *d, const float p[3]) {
                 stroke_touch(d); /* the snapshot must still hold this point */
             }
             removed++;
+            dirty_add(d, d->points[i].pos_mm, d->points[i].radius_mm);
             continue;
         }
         d->points[kept++] = d->points[i];
@@ -285,6 +312,7 @@ void drawing_clear(Drawing *d) {
     }
     history_push(d);
     d->count = 0;
+    d->dirty = DRAWING_DIRTY_ALL;
 }
 
 bool drawing_can_undo(const Drawing *d) {
@@ -312,6 +340,7 @@ static bool history_step(Drawing *d, DrawingSnapshot *from, int *from_count, Dra
     d->count = s.count;
     d->cap = s.count;
     d->next_stroke = s.next_stroke;
+    d->dirty = DRAWING_DIRTY_ALL;
     stack_push(to, to_count, now);
     return true;
 }
@@ -339,6 +368,7 @@ bool drawing_set_points(Drawing *d, const DrawingPoint *points, uint32_t count) 
     drawing_free(d);
     d->points = copy;
     d->count = d->cap = count;
+    d->dirty = DRAWING_DIRTY_ALL;
     for (uint32_t i = 0; i < count; i++) {
         if (copy[i].stroke >= d->next_stroke) {
             d->next_stroke = copy[i].stroke + 1;
@@ -509,8 +539,14 @@ void drawing_paint_vertices(const Drawing *d, const float *pos_mm, uint32_t coun
     bool grid_ok = grid_build(d, &g);
     float period = desc && desc->pattern_period_mm > 0.0f ? desc->pattern_period_mm : 24.0f;
     float gap = desc && desc->pattern_gap_opacity > 0.0f ? desc->pattern_gap_opacity : 0.35f;
+    const float *bmin = desc ? desc->box_min : NULL, *bmax = desc ? desc->box_max : NULL;
     for (uint32_t v = 0; v < count; v++) {
         const float *p = pos_mm + (size_t)v * (size_t)stride_floats;
+        if (bmin && bmax &&
+            (p[0] < bmin[0] || p[1] < bmin[1] || p[2] < bmin[2] || p[0] > bmax[0] ||
+             p[1] > bmax[1] || p[2] > bmax[2])) {
+            continue;
+        }
         float *o = out_rgba + (size_t)v * 4;
         float s[PAIN_QUALITY_COUNT];
         int intensity;

@@ -44,6 +44,9 @@ typedef enum {
 
 typedef enum { DRAWING_TOOL_PAINT = 0, DRAWING_TOOL_ERASE } DrawingTool;
 
+/* What changed since the paint was last brought up to date (drawing_take_dirty). */
+typedef enum { DRAWING_DIRTY_NONE = 0, DRAWING_DIRTY_BOX, DRAWING_DIRTY_ALL } DrawingDirty;
+
 typedef struct DrawingPoint {
     float pos_mm[3];
     float radius_mm;
@@ -71,6 +74,9 @@ typedef struct Drawing {
     bool stroke_changed;
     bool have_last;
     float last_mm[3];
+    /* the region whose paint changed: a box (mm) grown by each touched point's radius */
+    DrawingDirty dirty;
+    float dirty_min[3], dirty_max[3];
     /* history: states before each change, oldest first; redo holds undone states */
     DrawingSnapshot undo[DRAWING_HISTORY_MAX];
     int undo_count;
@@ -115,6 +121,11 @@ bool drawing_redo(Drawing *d);
  * count > DRAWING_POINTS_MAX (d unchanged then). */
 bool drawing_set_points(Drawing *d, const DrawingPoint *points, uint32_t count);
 
+/* What changed since the last call, and resets it: NONE, BOX (only skin inside out_min..
+ * out_max needs new paint; pass the box to drawing_paint_vertices) or ALL (undo, redo, clear,
+ * new points: repaint everything). */
+DrawingDirty drawing_take_dirty(Drawing *d, float out_min[3], float out_max[3]);
+
 /* Brush falloff: 1 within half the radius, easing to 0 at the radius (d, r in mm). */
 float drawing_brush_weight(float dist_mm, float radius_mm);
 /* How opaque paint of an intensity is: 0.15 at 0 (painted, still visible) to 1 at 10. */
@@ -124,6 +135,8 @@ typedef struct DrawingPaintDesc {
     bool patterns;             /* multiply by the quality's pattern on the skin */
     float pattern_period_mm;   /* 0 = 24 mm */
     float pattern_gap_opacity; /* opacity kept between the ink of a pattern; 0 = 0.35 */
+    /* optional: only vertices inside this box (mm) are written, the rest left as they are */
+    const float *box_min, *box_max;
 } DrawingPaintDesc;
 
 /* Per-vertex paint for count skin vertices (xyz floats, stride_floats apart): out_rgba gets

@@ -242,6 +242,59 @@ static void test_paint_vertices(void **state) {
     drawing_free(&d);
 }
 
+static void test_dirty_region(void **state) {
+    (void)state;
+    Drawing d;
+    drawing_init(&d);
+    float mn[3], mx[3];
+    assert_int_equal(drawing_take_dirty(&d, mn, mx), DRAWING_DIRTY_ALL);
+    assert_int_equal(drawing_take_dirty(&d, mn, mx), DRAWING_DIRTY_NONE);
+    /* a skin: a row of vertices along x, painted in full once */
+    enum { N = 101 };
+    float skin[N][3], full[N][4], part[N][4];
+    for (int i = 0; i < N; i++) {
+        skin[i][0] = (float)i * 4.0f - 200.0f;
+        skin[i][1] = skin[i][2] = 0.0f;
+    }
+    paint_line(&d, PAIN_QUALITY_ACHING, 5, 10.0f, -100.0f, -80.0f, 0.0f, 0.0f);
+    drawing_take_dirty(&d, mn, mx);
+    drawing_paint_vertices(&d, &skin[0][0], N, 3, NULL, &part[0][0], NULL);
+    /* a second stroke far away: only its box is dirty, and repainting just the box gives
+     * the same paint as repainting everything */
+    paint_line(&d, PAIN_QUALITY_BURNING, 8, 12.0f, 100.0f, 110.0f, 0.0f, 0.0f);
+    assert_int_equal(drawing_take_dirty(&d, mn, mx), DRAWING_DIRTY_BOX);
+    assert_true(fabsf(mn[0] - 88.0f) < 1e-4f &&
+                fabsf(mx[0] - 120.0f) < 1e-4f); /* points at 100, 104, 108 */
+    assert_true(fabsf(mn[1] + 12.0f) < 1e-4f && fabsf(mx[2] - 12.0f) < 1e-4f);
+    DrawingPaintDesc box = {.box_min = mn, .box_max = mx};
+    drawing_paint_vertices(&d, &skin[0][0], N, 3, &box, &part[0][0], NULL);
+    drawing_paint_vertices(&d, &skin[0][0], N, 3, NULL, &full[0][0], NULL);
+    assert_memory_equal(part, full, sizeof full);
+    /* outside the box nothing is written */
+    float sentinel[N][4];
+    for (int i = 0; i < N; i++) {
+        sentinel[i][0] = sentinel[i][1] = sentinel[i][2] = sentinel[i][3] = 7.0f;
+    }
+    drawing_paint_vertices(&d, &skin[0][0], N, 3, &box, &sentinel[0][0], NULL);
+    assert_true(sentinel[0][3] == 7.0f); /* x = -200 */
+    assert_true(sentinel[(int)(105 + 200) / 4][3] > 0.0f && sentinel[(105 + 200) / 4][3] < 7.0f);
+    /* erasing marks the erased points' reach */
+    drawing_stroke_begin(&d, DRAWING_TOOL_ERASE, PAIN_QUALITY_ACHING, 0, 5.0f);
+    float e[3] = {-90.0f, 0.0f, 0.0f};
+    assert_true(drawing_stroke_add(&d, e) > 0);
+    drawing_stroke_end(&d);
+    assert_int_equal(drawing_take_dirty(&d, mn, mx), DRAWING_DIRTY_BOX);
+    assert_true(mn[0] >= -105.0f && mx[0] <= -75.0f);
+    /* undo, redo and clear repaint everything */
+    assert_true(drawing_undo(&d));
+    assert_int_equal(drawing_take_dirty(&d, mn, mx), DRAWING_DIRTY_ALL);
+    assert_true(drawing_redo(&d));
+    assert_int_equal(drawing_take_dirty(&d, mn, mx), DRAWING_DIRTY_ALL);
+    drawing_clear(&d);
+    assert_int_equal(drawing_take_dirty(&d, mn, mx), DRAWING_DIRTY_ALL);
+    drawing_free(&d);
+}
+
 static void test_vertex_areas(void **state) {
     (void)state;
     float pos[] = {0, 0, 0, 10, 0, 0, 10, 10, 0, 0, 10, 0};
@@ -402,7 +455,8 @@ int main(void) {
         cmocka_unit_test(test_stroke_spacing),  cmocka_unit_test(test_undo_redo_erase_clear),
         cmocka_unit_test(test_history_bounded), cmocka_unit_test(test_patterns),
         cmocka_unit_test(test_paint_vertices),  cmocka_unit_test(test_vertex_areas),
-        cmocka_unit_test(test_summary_buttock), cmocka_unit_test(test_summary_flags),
+        cmocka_unit_test(test_dirty_region),    cmocka_unit_test(test_summary_buttock),
+        cmocka_unit_test(test_summary_flags),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
