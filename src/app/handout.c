@@ -3,6 +3,7 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,11 +96,16 @@ static int wrap(cairo_t *cr, const char *text, double w, LineFn fn, void *ctx) {
     return count;
 }
 
-/* Text flowing down the page, stopping (with an ellipsis) above a bottom limit. */
-typedef struct {
-    double x, y, w, bottom, line_h;
-    bool full;
-} Flow;
+/* Text flowing down the page. At the bottom a PDF starts a new page (break_page set); a
+ * PNG stops with a line saying that more is in the PDF. dry only measures. */
+typedef struct Flow Flow;
+struct Flow {
+    double x, y, w, top, bottom, line_h;
+    bool full, dry;
+    const char *more; /* the last line when the page is full */
+    void (*break_page)(Flow *f);
+    void *page; /* for break_page */
+};
 
 static void flow_line(cairo_t *cr, const char *line, int i, void *ctx) {
     (void)i;
@@ -108,26 +114,84 @@ static void flow_line(cairo_t *cr, const char *line, int i, void *ctx) {
         return;
     }
     if (f->y + f->line_h > f->bottom) {
-        f->full = true;
-        cairo_move_to(cr, f->x, f->y);
-        cairo_show_text(cr, "…");
-        return;
+        if (f->break_page && !f->dry) {
+            f->break_page(f);
+            f->y = f->top;
+        } else {
+            /* room for this line was kept free under bottom */
+            f->full = true;
+            if (!f->dry) {
+                cairo_save(cr);
+                font(cr, 8, true);
+                cairo_move_to(cr, f->x, f->y + 10.0);
+                cairo_show_text(cr, f->more ? f->more : "…");
+                cairo_restore(cr);
+            }
+            return;
+        }
     }
     f->y += f->line_h;
-    cairo_move_to(cr, f->x, f->y);
-    cairo_show_text(cr, line);
+    if (!f->dry) {
+        cairo_move_to(cr, f->x, f->y);
+        cairo_show_text(cr, line);
+    }
 }
 
 static void flow_text(cairo_t *cr, Flow *f, const char *text, double size, bool bold,
                       double indent) {
     font(cr, size, bold);
-    Flow sub = *f;
-    sub.x += indent;
-    sub.w -= indent;
-    sub.line_h = size * 1.3;
-    wrap(cr, text, sub.w, flow_line, &sub);
-    f->y = sub.y;
-    f->full = sub.full;
+    double x = f->x, w = f->w;
+    f->x += indent;
+    f->w -= indent;
+    f->line_h = size * 1.3;
+    wrap(cr, text, f->w, flow_line, f);
+    /* break_page may have changed the font; the caller sets it again per call */
+    f->x = x;
+    f->w = w;
+}
+
+/* The body text under the legend: the note, the zones, the sources and the citations. */
+static void flow_body(cairo_t *cr, const HandoutDesc *d, Flow *f) {
+    if (d->note && d->note[0]) {
+        flow_text(cr, f, d->note, 10, true, 0);
+        f->y += 4.0;
+    }
+    if (d->zone_count > 0) {
+        flow_text(cr, f, word(d->word_where, "Where the pain is"), 11, true, 0);
+        size_t len = 1;
+        for (int i = 0; i < d->zone_count; i++) {
+            len += strlen(d->zones[i]) + 2;
+        }
+        char *joined = calloc(len, 1);
+        for (int i = 0; joined && i < d->zone_count; i++) {
+            if (i) {
+                strcat(joined, "; ");
+            }
+            strcat(joined, d->zones[i]);
+        }
+        flow_text(cr, f, joined, 9, false, 0);
+        free(joined);
+        f->y += 6.0;
+    }
+    if (d->source_count > 0 && !f->full) {
+        flow_text(cr, f, word(d->word_sources, "What is known to send pain there"), 11, true, 0);
+        for (int i = 0; i < d->source_count && !f->full; i++) {
+            const HandoutSource *src = &d->sources[i];
+            char head[256];
+            snprintf(head, sizeof head, "• %s: %s", src->name ? src->name : "",
+                     src->primary ? word(d->word_main, "a main area")
+                                  : word(d->word_sometimes, "sometimes"));
+            flow_text(cr, f, head, 9, true, 0);
+            flow_text(cr, f, src->explanation, 8.5, false, 10.0);
+        }
+        f->y += 6.0;
+    }
+    if (d->citation_count > 0 && !f->full) {
+        flow_text(cr, f, word(d->word_citations, "Sources of these maps"), 9, true, 0);
+        for (int i = 0; i < d->citation_count && !f->full; i++) {
+            flow_text(cr, f, d->citations[i], 7.5, false, 0);
+        }
+    }
 }
 
 /* ---- layout ---- */
@@ -137,11 +201,10 @@ static int footer_lines(cairo_t *cr, const HandoutDesc *d, double w) {
     return 1 + wrap(cr, d->disclaimer, w, NULL, NULL);
 }
 
-static void layout_with(cairo_t *cr, const HandoutDesc *d, HandoutLayout *o) {
-    memset(o, 0, sizeof *o);
-    handout_page_size_pt(d->paper, &o->page_w, &o->page_h);
+/* The fixed parts for a picture height bh; returns where the body text starts. */
+static double place(const HandoutDesc *d, double bh, HandoutLayout *o) {
     double cw = o->page_w - 2 * MARGIN;
-    double bw = (cw - GAP) / 2.0, bh = floor(o->page_h * 0.40), top = MARGIN + 72.0;
+    double bw = (cw - GAP) / 2.0, top = MARGIN + 72.0;
     double f[4] = {MARGIN, top, bw, bh}, b[4] = {MARGIN + bw + GAP, top, bw, bh};
     memcpy(o->front, f, sizeof f);
     memcpy(o->back, b, sizeof b);
@@ -152,10 +215,30 @@ static void layout_with(cairo_t *cr, const HandoutDesc *d, HandoutLayout *o) {
     }
     double bar[4] = {MARGIN + cw / 2.0, legend_base + 8.0 + ROW, CELL_W * 11, SWATCH_H};
     memcpy(o->intensity_bar, bar, sizeof bar);
+    (void)d;
+    return o->swatch[PAIN_QUALITY_COUNT - 1][1] + ROW + 6.0;
+}
+
+/* Pictures are as tall as 40% of the page, shrinking (to 26% at least) when the text needs
+ * the room. */
+static double layout_with(cairo_t *cr, const HandoutDesc *d, HandoutLayout *o) {
+    memset(o, 0, sizeof *o);
+    handout_page_size_pt(d->paper, &o->page_w, &o->page_h);
+    double cw = o->page_w - 2 * MARGIN;
     int lines = footer_lines(cr, d, cw);
     double fh = lines * FOOT_LINE + 4.0;
     double foot[4] = {MARGIN, o->page_h - MARGIN - fh, cw, fh};
     memcpy(o->footer, foot, sizeof foot);
+    double bh = floor(o->page_h * 0.40), bh_min = floor(o->page_h * 0.26);
+    double text_top = place(d, bh, o);
+    Flow f = {MARGIN, text_top, cw, text_top, 1e9, 0, false, true, NULL, NULL, NULL};
+    flow_body(cr, d, &f);
+    double room = o->footer[1] - 18.0 - text_top, need = f.y - text_top;
+    if (need > room) {
+        bh = fmax(bh_min, bh - (need - room));
+        text_top = place(d, bh, o);
+    }
+    return text_top;
 }
 
 void handout_layout(const HandoutDesc *desc, HandoutLayout *out) {
@@ -317,9 +400,46 @@ static void draw_legend(cairo_t *cr, const HandoutDesc *d, const HandoutLayout *
     }
 }
 
-static void draw_page(cairo_t *cr, const HandoutDesc *d) {
+static void draw_footer(cairo_t *cr, const HandoutDesc *d, const HandoutLayout *o) {
+    Flow foot = {MARGIN, o->footer[1], o->footer[2], o->footer[1], o->page_h, FOOT_LINE,
+                 false,  false,        NULL,         NULL,         NULL};
+    cairo_set_source_rgb(cr, INK[0], INK[1], INK[2]);
+    char ver[160];
+    snprintf(ver, sizeof ver, "%s %s", word(d->word_content_version, "painmap content"),
+             d->content_version ? d->content_version : "?");
+    font(cr, FOOT_SIZE, true);
+    flow_line(cr, ver, 0, &foot);
+    font(cr, FOOT_SIZE, false);
+    wrap(cr, d->disclaimer, o->footer[2], flow_line, &foot);
+}
+
+typedef struct {
+    cairo_t *cr;
+    const HandoutDesc *d;
+    const HandoutLayout *o;
+} PageCtx;
+
+/* A PDF continues on a new page with the footer again; the font is kept. */
+static void next_page(Flow *f) {
+    PageCtx *pc = f->page;
+    cairo_t *cr = pc->cr;
+    cairo_font_face_t *face = cairo_get_font_face(cr);
+    cairo_font_face_reference(face);
+    cairo_matrix_t m;
+    cairo_get_font_matrix(cr, &m);
+    cairo_show_page(cr);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    draw_footer(cr, pc->d, pc->o);
+    cairo_set_font_face(cr, face);
+    cairo_set_font_matrix(cr, &m);
+    cairo_font_face_destroy(face);
+    cairo_set_source_rgb(cr, INK[0], INK[1], INK[2]);
+}
+
+static void draw_page(cairo_t *cr, const HandoutDesc *d, bool can_break) {
     HandoutLayout o;
-    layout_with(cr, d, &o);
+    double text_top = layout_with(cr, d, &o);
     double cw = o.page_w - 2 * MARGIN;
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
@@ -338,60 +458,168 @@ static void draw_page(cairo_t *cr, const HandoutDesc *d) {
     draw_picture(cr, &d->front, o.front, word(d->word_front, "Front"), your_right, your_left);
     draw_picture(cr, &d->back, o.back, word(d->word_back, "Back"), your_left, your_right);
     draw_legend(cr, d, &o);
+    draw_footer(cr, d, &o);
 
-    Flow f = {MARGIN, o.swatch[PAIN_QUALITY_COUNT - 1][1] + ROW + 6.0, cw, o.footer[1] - 6.0, 0,
-              false};
+    PageCtx pc = {cr, d, &o};
+    /* a full PNG keeps one line free for the note that the rest is in the PDF */
+    Flow f = {MARGIN,
+              text_top,
+              cw,
+              MARGIN,
+              o.footer[1] - (can_break ? 6.0 : 18.0),
+              0,
+              false,
+              false,
+              word(d->word_more, "More in the PDF handout and in painmap."),
+              can_break ? next_page : NULL,
+              &pc};
     cairo_set_source_rgb(cr, INK[0], INK[1], INK[2]);
-    if (d->note && d->note[0]) {
-        flow_text(cr, &f, d->note, 10, true, 0);
-        f.y += 4.0;
+    flow_body(cr, d, &f);
+}
+
+/* ---- words from the content ---- */
+
+static char *dup_printf(const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        return NULL;
     }
-    if (d->zone_count > 0) {
-        flow_text(cr, &f, word(d->word_where, "Where the pain is"), 11, true, 0);
-        size_t len = 1;
-        for (int i = 0; i < d->zone_count; i++) {
-            len += strlen(d->zones[i]) + 2;
+    char *out = malloc((size_t)n + 1);
+    if (out) {
+        va_start(ap, fmt);
+        vsnprintf(out, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
+    return out;
+}
+
+/* The first sentence of text (up to and including the first ". "), malloc'd. */
+static char *first_sentence(const char *text) {
+    if (!text) {
+        return dup_printf("%s", "");
+    }
+    const char *end = strstr(text, ". ");
+    size_t n = end ? (size_t)(end - text) + 1 : strlen(text);
+    return dup_printf("%.*s", (int)n, text);
+}
+
+static const char *zone_name(const ContentDb *db, const char *id) {
+    int z = content_find_zone(db, id);
+    return z >= 0 && db->zones[z].name ? db->zones[z].name : id;
+}
+
+void handout_text_free(HandoutText *t) {
+    for (int i = 0; t->zones && i < t->zone_count; i++) {
+        free(t->zones[i]);
+    }
+    for (int i = 0; t->sources && i < t->source_count; i++) {
+        free((char *)t->sources[i].explanation);
+    }
+    for (int i = 0; t->citations && i < t->citation_count; i++) {
+        free(t->citations[i]);
+    }
+    free(t->zones);
+    free(t->sources);
+    free(t->citations);
+    memset(t, 0, sizeof *t);
+}
+
+enum { HANDOUT_CITATIONS_MAX = 12 };
+
+bool handout_text_build(const DrawingDoc *doc, const ContentDb *db, HandoutText *out) {
+    memset(out, 0, sizeof *out);
+    out->zones = calloc((size_t)doc->zone_count + 2, sizeof *out->zones);
+    out->sources = calloc((size_t)doc->source_count + 1, sizeof *out->sources);
+    out->citations = calloc(HANDOUT_CITATIONS_MAX, sizeof *out->citations);
+    bool ok = out->zones && out->sources && out->citations;
+    for (int i = 0; ok && i < doc->zone_count; i++) {
+        const DrawingFileArea *a = &doc->zones[i];
+        out->zones[i] = dup_printf("%s: %.0f cm²", zone_name(db, a->id), a->area_mm2 / 100.0);
+        ok = out->zones[i] != NULL;
+        out->zone_count += ok;
+    }
+    if (ok && doc->dermatome_count > 0) {
+        /* one line for the dermatomes, largest first, under the map the summary used */
+        size_t len = 64 + strlen(doc->map);
+        for (int i = 0; i < doc->dermatome_count; i++) {
+            len += strlen(zone_name(db, doc->dermatomes[i].id)) + 2;
         }
-        char *joined = calloc(len, 1);
-        for (int i = 0; joined && i < d->zone_count; i++) {
-            if (i) {
-                strcat(joined, "; ");
+        char *line = malloc(len);
+        ok = line != NULL;
+        if (ok) {
+            int n =
+                snprintf(line, len, "%s (%s): ", content_ui(db, "handout_dermatomes", "Dermatomes"),
+                         doc->map);
+            for (int i = 0; i < doc->dermatome_count && n > 0 && (size_t)n < len; i++) {
+                n += snprintf(line + n, len - (size_t)n, "%s%s", i ? ", " : "",
+                              zone_name(db, doc->dermatomes[i].id));
             }
-            strcat(joined, d->zones[i]);
-        }
-        flow_text(cr, &f, joined, 9, false, 0);
-        free(joined);
-        f.y += 6.0;
-    }
-    if (d->source_count > 0) {
-        flow_text(cr, &f, word(d->word_sources, "What is known to send pain there"), 11, true, 0);
-        for (int i = 0; i < d->source_count && !f.full; i++) {
-            const HandoutSource *s = &d->sources[i];
-            char head[256];
-            snprintf(head, sizeof head, "• %s: %s", s->name ? s->name : "",
-                     s->primary ? word(d->word_main, "a main area")
-                                : word(d->word_sometimes, "sometimes"));
-            flow_text(cr, &f, head, 9, true, 0);
-            flow_text(cr, &f, s->explanation, 8.5, false, 10.0);
-        }
-        f.y += 6.0;
-    }
-    if (d->citation_count > 0 && !f.full) {
-        flow_text(cr, &f, word(d->word_citations, "Sources of these maps"), 9, true, 0);
-        for (int i = 0; i < d->citation_count && !f.full; i++) {
-            flow_text(cr, &f, d->citations[i], 7.5, false, 0);
+            out->zones[out->zone_count++] = line;
         }
     }
-    /* the footer always fits: its room was measured first */
-    Flow foot = {MARGIN, o.footer[1], cw, o.page_h, FOOT_LINE, false};
-    cairo_set_source_rgb(cr, INK[0], INK[1], INK[2]);
-    char ver[160];
-    snprintf(ver, sizeof ver, "%s %s", word(d->word_content_version, "painmap content"),
-             d->content_version ? d->content_version : "?");
-    font(cr, FOOT_SIZE, true);
-    flow_line(cr, ver, 0, &foot);
-    font(cr, FOOT_SIZE, false);
-    wrap(cr, d->disclaimer, cw, flow_line, &foot);
+    for (int i = 0; ok && i < doc->source_count; i++) {
+        const DrawingFileSource *ds = &doc->sources[i];
+        int s = content_find_source(db, ds->id);
+        const ContentSource *src = s >= 0 ? &db->sources[s] : NULL;
+        HandoutSource *hs = &out->sources[out->source_count];
+        hs->name = src && src->name ? src->name : ds->id;
+        hs->primary = ds->primary;
+        hs->explanation = first_sentence(src ? src->summary_patient : NULL);
+        ok = hs->explanation != NULL;
+        out->source_count += ok;
+        /* the citations behind the sources, each once, in the order first met */
+        for (int c = 0; ok && src && c < src->citations.count; c++) {
+            int ci = src->citations.items[c];
+            const ContentCitation *cit = &db->citations[ci];
+            char *text =
+                dup_printf("%s (%d). %s.%s%s", cit->authors ? cit->authors : "", cit->year,
+                           cit->title ? cit->title : "", cit->journal && cit->journal[0] ? " " : "",
+                           cit->journal ? cit->journal : "");
+            bool seen = !text || out->citation_count >= HANDOUT_CITATIONS_MAX;
+            for (int k = 0; !seen && k < out->citation_count; k++) {
+                seen = strcmp(out->citations[k], text) == 0;
+            }
+            if (seen) {
+                free(text);
+            } else {
+                out->citations[out->citation_count++] = text;
+            }
+        }
+    }
+    memcpy(out->date, doc->modified, 10);
+    out->date[10] = '\0';
+    if (doc->has_summary && (doc->saddle || doc->both_legs)) {
+        out->note = content_ui(db, "handout_redflags_note",
+                               "This drawing touches the area between the legs or both legs. "
+                               "Please read the urgent signs in painmap and get help straight "
+                               "away if any of them apply.");
+    }
+    if (!ok) {
+        handout_text_free(out);
+    }
+    return ok;
+}
+
+void handout_desc_fill(HandoutDesc *desc, const HandoutText *t, const DrawingDoc *doc,
+                       const ContentDb *db) {
+    desc->date = t->date;
+    desc->label = doc->label;
+    desc->content_version = db->meta.content_version;
+    desc->disclaimer = db->meta.disclaimer;
+    desc->zones = (const char *const *)t->zones;
+    desc->zone_count = t->zone_count;
+    desc->sources = t->sources;
+    desc->source_count = t->source_count;
+    desc->citations = (const char *const *)t->citations;
+    desc->citation_count = t->citation_count;
+    desc->note = t->note;
+    desc->title = content_ui(db, "handout_title", "Pain drawing");
+    desc->word_your_left = content_ui(db, "your_left", "your left");
+    desc->word_your_right = content_ui(db, "your_right", "your right");
+    desc->word_legend = content_ui(db, "legend", "Legend");
 }
 
 static bool fail(char *err, size_t err_cap, const char *path, const char *why) {
@@ -436,7 +664,7 @@ bool handout_write(const HandoutDesc *desc, const char *path, char *err, size_t 
     if (png) {
         cairo_scale(cr, HANDOUT_PNG_DPI / 72.0, HANDOUT_PNG_DPI / 72.0);
     }
-    draw_page(cr, desc);
+    draw_page(cr, desc, pdf);
     if (pdf) {
         cairo_show_page(cr);
     }

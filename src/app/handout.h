@@ -11,7 +11,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "content/content.h"
 #include "core/drawing.h"
+#include "core/drawing_file.h"
 #include "core/settings.h"
 
 #define HANDOUT_PNG_DPI 150
@@ -49,6 +51,7 @@ typedef struct HandoutDesc {
     const char *word_front, *word_back, *word_your_left, *word_your_right;
     const char *word_legend, *word_intensity, *word_where, *word_sources, *word_citations;
     const char *word_main, *word_sometimes, *word_content_version;
+    const char *word_more; /* PNG only: the last line when the text does not fit */
     const char *quality_names[PAIN_QUALITY_COUNT]; /* NULL = drawing_quality_name */
 } HandoutDesc;
 
@@ -61,12 +64,39 @@ typedef struct HandoutLayout {
     double footer[4]; /* content version and disclaimer */
 } HandoutLayout;
 
+/* The words of a handout for a saved drawing, taken from the content: a line per zone with its
+ * painted area, the dermatomes, each matched source with the first sentence of its patient
+ * summary, the citations of those sources, and a red-flags note when the drawing touches the
+ * saddle area or both legs. Owns its strings. */
+typedef struct HandoutText {
+    char **zones;
+    int zone_count;
+    HandoutSource *sources;
+    int source_count;
+    char **citations;
+    int citation_count;
+    char date[16]; /* the day the drawing was last changed, YYYY-MM-DD */
+    const char *note;
+} HandoutText;
+
+/* Builds the words for doc (its saved summary) from db. False when out of memory. Ids the
+ * content no longer has are shown as they are. */
+bool handout_text_build(const DrawingDoc *doc, const ContentDb *db, HandoutText *out);
+void handout_text_free(HandoutText *t);
+/* Points desc at t, doc's label and db's words (disclaimer, content version, "your left",
+ * "your right", "Legend"); leaves the pictures and the paper to the caller. */
+void handout_desc_fill(HandoutDesc *desc, const HandoutText *t, const DrawingDoc *doc,
+                       const ContentDb *db);
+
 /* The page size in points: A4 595 x 842, Letter 612 x 792. */
 void handout_page_size_pt(PaperSize paper, double *out_w, double *out_h);
-/* Computes where the pictures, swatches, intensity bar and footer go for desc. */
+/* Computes where the pictures, swatches, intensity bar and footer go for desc (on the first
+ * page). */
 void handout_layout(const HandoutDesc *desc, HandoutLayout *out);
-/* Writes the page to path: ".pdf" makes a PDF, ".png" a PNG at HANDOUT_PNG_DPI. The file is
- * written beside path and renamed into place. False with "path: reason" in err otherwise. */
+/* Writes the page to path: ".pdf" makes a PDF, ".png" a PNG at HANDOUT_PNG_DPI. Long text
+ * first shrinks the pictures (to 26% of the page height); then a PDF continues on further
+ * pages (footer on each) and a PNG ends with word_more. The file is written beside path and
+ * renamed into place. False with "path: reason" in err otherwise. */
 bool handout_write(const HandoutDesc *desc, const char *path, char *err, size_t err_cap);
 
 #endif

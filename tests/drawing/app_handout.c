@@ -17,6 +17,7 @@
 
 #include "app/handout.h"
 #include "core/fileio.h"
+#include "referral/ref_assets.h"
 
 static char g_dir[256];
 static uint8_t g_front[300][200][4], g_back[300][200][4];
@@ -123,6 +124,21 @@ static const char *find_bytes(const char *hay, size_t len, const char *needle, s
         }
     }
     return NULL;
+}
+
+static int count_pages(const char *path) {
+    char *data = NULL, err[256];
+    size_t len = 0;
+    if (!file_read_all(path, &data, &len, err, sizeof err)) {
+        fail_msg("%s", err);
+    }
+    int n = 0;
+    for (const char *p = data; (p = find_bytes(p, len - (size_t)(p - data), "/Type /Page ", 12));
+         p++) {
+        n++;
+    }
+    free(data);
+    return n;
 }
 
 static int to_px(double pt) {
@@ -246,6 +262,7 @@ static void test_pdf(void **state) {
             fail_msg("no %s in the PDF", box);
         }
         free(data);
+        assert_int_equal(count_pages(path), 1);
         char tmp[320];
         snprintf(tmp, sizeof tmp, "%s.tmp", path);
         assert_false(file_is_regular(tmp));
@@ -285,11 +302,90 @@ static void test_errors(void **state) {
     assert_true(lo.footer[1] > 0.0);
 }
 
+/* A drawing over the right buttock and both calves, with its summary, into words and a page */
+static void test_from_drawing(void **state) {
+    (void)state;
+    RefAssets g;
+    ContentDiag diag = {0};
+    const char *assets = getenv("PAINMAP_ASSETS_DIR");
+    assert_non_null(assets);
+    assert_true(ref_assets_load(assets, "en", NULL, 0, &g, &diag));
+    content_diag_free(&diag);
+    DrawingDoc doc;
+    drawing_doc_init(&doc);
+    drawing_doc_create(&doc, (time_t)1795443125, g.content.meta.content_version);
+    const char *at[] = {"skin_buttock_apex_r", "skin_calf_upper_r", "skin_calf_upper_l"};
+    float skin[3 * 21 * 21 * 3];
+    uint32_t n = 0;
+    for (int k = 0; k < 3; k++) {
+        const Landmark *l = landmarks_find(&g.landmarks, at[k]);
+        assert_non_null(l);
+        drawing_stroke_begin(&doc.drawing, DRAWING_TOOL_PAINT, (PainQuality)k, 4 + 2 * k, 20.0f);
+        drawing_stroke_add(&doc.drawing, l->pos_mm);
+        drawing_stroke_end(&doc.drawing);
+        for (int j = 0; j < 21; j++) {
+            for (int i = 0; i < 21; i++) {
+                skin[n * 3 + 0] = l->pos_mm[0] - 50.0f + (float)i * 5.0f;
+                skin[n * 3 + 1] = l->pos_mm[1] - 50.0f + (float)j * 5.0f;
+                skin[n * 3 + 2] = l->pos_mm[2];
+                n++;
+            }
+        }
+    }
+    float *area = malloc(n * sizeof *area);
+    for (uint32_t i = 0; i < n; i++) {
+        area[i] = 25.0f;
+    }
+    DrawingSummary sum;
+    int map = ref_map_find(&g.engine, "keegan_garrett");
+    assert_true(drawing_summarize(&doc.drawing, &g.engine, map, skin, n, 3, area, &sum));
+    assert_true(drawing_doc_set_summary(&doc, &sum, &g.content, "keegan_garrett"));
+    drawing_summary_free(&sum);
+    free(area);
+    assert_true(doc.both_legs);
+
+    HandoutText t;
+    assert_true(handout_text_build(&doc, &g.content, &t));
+    assert_int_equal(t.zone_count, doc.zone_count + (doc.dermatome_count > 0));
+    assert_true(t.zone_count > 0);
+    assert_non_null(strstr(t.zones[0], " cm²"));
+    assert_int_equal(t.source_count, doc.source_count);
+    assert_true(t.source_count > 0);
+    for (int i = 0; i < t.source_count; i++) {
+        assert_true(strlen(t.sources[i].explanation) > 10);
+        assert_null(strstr(t.sources[i].explanation, ". ")); /* one sentence */
+    }
+    assert_true(t.citation_count > 0);
+    assert_non_null(t.note); /* both legs */
+    assert_string_equal(t.date, "2026-11-23");
+    HandoutDesc d = {0};
+    handout_desc_fill(&d, &t, &doc, &g.content);
+    d.front = (HandoutImage){&g_front[0][0][0], 200, 300, 0};
+    d.back = (HandoutImage){&g_back[0][0][0], 200, 300, 0};
+    assert_string_equal(d.disclaimer, g.content.meta.disclaimer);
+    char path[300], err[512];
+    snprintf(path, sizeof path, "%s/from-drawing.png", g_dir);
+    if (!handout_write(&d, path, err, sizeof err)) {
+        fail_msg("%s", err);
+    }
+    snprintf(path, sizeof path, "%s/from-drawing.pdf", g_dir);
+    if (!handout_write(&d, path, err, sizeof err)) {
+        fail_msg("%s", err);
+    }
+    /* every source is listed: the PDF goes on to a second page */
+    assert_true(t.source_count > 10);
+    assert_true(count_pages(path) >= 2);
+    handout_text_free(&t);
+    drawing_doc_free(&doc);
+    ref_assets_free(&g);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_png),
         cmocka_unit_test(test_pdf),
         cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_from_drawing),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
