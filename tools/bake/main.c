@@ -236,6 +236,7 @@ int main(int argc, char **argv) {
             rc = 1;
             break;
         }
+        mesh_free(&b->full_res); /* the levels are copies: keep the peak memory down */
         if (strcmp(s->kind, "skin") == 0) {
             for (int l = 0; l < 2; l++) {
                 int n = 0;

@@ -563,8 +563,10 @@ static float sd_tube(const Prim *t, const float p[3]) {
         float br = 0.5f * len3(ab) + maxf(ra, rb);
         float dm[3];
         sub3(dm, p, mid);
+        /* the segment lies inside this sphere, so the sphere's field is a lower bound of the
+         * segment's field inside and out (a box distance, 0 inside, would not be) */
         float bound = len3(dm) - br;
-        if (bound > maxf(best, 0.0f)) {
+        if (bound > best) {
             continue;
         }
         float d = sd_round_cone(p, a, b, ra, rb);
@@ -577,25 +579,34 @@ static float sd_tube(const Prim *t, const float p[3]) {
 
 static float prim_eval(const Prim *pr, const float p[3]);
 
+/* Distance from p to the primitive's bounding box (0 inside it). */
+static float box_distance(const Prim *pr, const float p[3]) {
+    float bx = 0;
+    for (int c = 0; c < 3; c++) {
+        float e = maxf(pr->bmin[c] - p[c], p[c] - pr->bmax[c]);
+        if (e > 0) {
+            bx += e * e;
+        }
+    }
+    return sqrtf(bx);
+}
+
 static float list_eval(const Prim *prims, int count, const float p[3]) {
     float d = FLT_MAX;
     for (int i = 0; i < count; i++) {
         const Prim *pr = &prims[i];
         if (i == 0) {
-            d = prim_eval(pr, p);
+            /* Far from the first part its box distance stands in for its field: a lower
+             * bound, and further than any blend radius (spec: k <= SDF_MAX_BLEND_MM), so no
+             * later union or cut near the surface can tell the difference. */
+            float bx = pr->kind == PRIM_HALFSPACE ? 0.0f : box_distance(pr, p);
+            d = bx > SDF_MAX_BLEND_MM + 4.0f ? bx : prim_eval(pr, p);
             continue;
         }
         if (pr->op == OP_ADD) {
             /* a part further than its blend radius beyond the current surface cannot
              * change the result; only a positive box distance is a lower bound */
-            float bx = 0;
-            for (int c = 0; c < 3; c++) {
-                float e = maxf(pr->bmin[c] - p[c], p[c] - pr->bmax[c]);
-                if (e > 0) {
-                    bx += e * e;
-                }
-            }
-            bx = sqrtf(bx);
+            float bx = box_distance(pr, p);
             if (bx > maxf(d + pr->k, 0.0f)) {
                 continue;
             }

@@ -21,6 +21,9 @@ typedef enum {
 
 typedef enum { OP_ADD, OP_SUB, OP_INT } OpKind;
 
+/* The largest smooth-blend radius a shape may use (the spec parser enforces it). */
+#define SDF_MAX_BLEND_MM 60.0f
+
 typedef struct Plate Plate;
 typedef struct Prim Prim;
 

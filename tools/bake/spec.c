@@ -279,7 +279,7 @@ static bool parse_part(Ctx *c, const cJSON *part, const char *path, Prim *pr) {
         }
     }
     float k = 0;
-    if (!get_num(c, part, "k", path, 0, 200, 0, false, &k)) {
+    if (!get_num(c, part, "k", path, 0, SDF_MAX_BLEND_MM, 0, false, &k)) {
         return false;
     }
     static const char *const kinds[] = {"sphere", "ellipsoid", "capsule",   "cylinder", "box",
@@ -554,7 +554,7 @@ static bool parse_structure(Ctx *c, const cJSON *j, const char *path, StructSpec
     float def_tab = strcmp(s->kind, "skin") == 0 ? 0.05f : 0.025f;
     if (!get_num(c, j, "voxel_mm", path, 0.3f, 10, def_voxel, false, &s->voxel_mm) ||
         !get_num(c, j, "cull", path, 1, 10, 1.5f, false, &s->cull) ||
-        !get_num(c, j, "sym_k", path, 0, 200, 0, false, &s->shape.sym_k) ||
+        !get_num(c, j, "sym_k", path, 0, SDF_MAX_BLEND_MM, 0, false, &s->shape.sym_k) ||
         !get_num(c, j, "lod_full", path, 0.001f, 1, def_full, false, &s->lod_full) ||
         !get_num(c, j, "lod_tablet", path, 0.001f, 1, def_tab, false, &s->lod_tablet) ||
         !get_num(c, j, "err_full_mm", path, 0, 20, 0.15f, false, &s->err_full_mm) ||
