@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -983,4 +984,142 @@ bool drawing_file_save(const char *path, const DrawingDoc *doc, char *err, size_
     bool ok = drawing_file_write_private(path, json, strlen(json), err, err_cap);
     free(json);
     return ok;
+}
+
+/* ---- the drawings folder ---- */
+
+bool drawing_parse_date(const char *iso, time_t *out) {
+    int y, mo, d, h, mi, sec;
+    char z = 0;
+    if (!iso || !valid_date(iso, true) ||
+        sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &mo, &d, &h, &mi, &sec, &z) != 7) {
+        return false;
+    }
+    /* days from the civil date (proleptic Gregorian), without the local time zone */
+    int yy = mo <= 2 ? y - 1 : y;
+    int era = yy / 400;
+    int yoe = yy - era * 400;
+    int doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    long long days = (long long)era * 146097 + doe - 719468;
+    *out = (time_t)(days * 86400 + h * 3600 + mi * 60 + sec);
+    return true;
+}
+
+bool drawing_dir_ensure(const char *dir, char *err, size_t err_cap) {
+    if (file_is_dir(dir)) {
+        return true;
+    }
+    if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+        return fail_errno(err, err_cap, dir, "cannot create the folder", errno);
+    }
+    return true;
+}
+
+static int cmp_entry(const void *a, const void *b) {
+    const DrawingFileEntry *x = a, *y = b;
+    if (x->modified_t != y->modified_t) {
+        return x->modified_t > y->modified_t ? -1 : 1;
+    }
+    return strcmp(x->file, y->file);
+}
+
+int drawing_dir_list(const char *dir, DrawingFileEntry **out, char *err, size_t err_cap) {
+    *out = NULL;
+    DIR *dp = opendir(dir);
+    if (!dp) {
+        if (errno == ENOENT) {
+            return 0;
+        }
+        fail_errno(err, err_cap, dir, "cannot read the folder", errno);
+        return -1;
+    }
+    int count = 0, cap = 0;
+    DrawingFileEntry *list = NULL;
+    struct dirent *de;
+    while ((de = readdir(dp)) != NULL) {
+        const char *name = de->d_name;
+        size_t n = strlen(name);
+        if (name[0] == '.' || !str_has_suffix(name, ".json") || n >= sizeof list->file) {
+            continue;
+        }
+        char path[4096];
+        if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path ||
+            !file_is_regular(path)) {
+            continue;
+        }
+        if (count == cap) {
+            cap = cap ? cap * 2 : 16;
+            DrawingFileEntry *grown = realloc(list, (size_t)cap * sizeof *grown);
+            if (!grown) {
+                free(list);
+                closedir(dp);
+                fail_errno(err, err_cap, dir, "listing", ENOMEM);
+                return -1;
+            }
+            list = grown;
+        }
+        DrawingFileEntry *e = &list[count++];
+        memset(e, 0, sizeof *e);
+        memcpy(e->file, name, n + 1);
+        DrawingDoc doc;
+        drawing_doc_init(&doc);
+        if (drawing_file_load(path, &doc, NULL, 0) &&
+            drawing_parse_date(doc.modified, &e->modified_t)) {
+            str_copy(e->label, sizeof e->label, doc.label);
+            str_copy(e->modified, sizeof e->modified, doc.modified);
+            e->point_count = doc.drawing.count;
+        } else {
+            struct stat st;
+            e->damaged = true;
+            e->modified_t = stat(path, &st) == 0 ? st.st_mtime : 0;
+            drawing_format_date(e->modified_t, e->modified);
+        }
+        drawing_doc_free(&doc);
+    }
+    closedir(dp);
+    if (count > 1) {
+        qsort(list, (size_t)count, sizeof *list, cmp_entry);
+    }
+    *out = list;
+    return count;
+}
+
+bool drawing_file_delete(const char *json_path, char *err, size_t err_cap) {
+    char png[4096];
+    if (unlink(json_path) != 0) {
+        return fail_errno(err, err_cap, json_path, "cannot delete", errno);
+    }
+    if (drawing_preview_path(json_path, png, sizeof png) && unlink(png) != 0 && errno != ENOENT) {
+        return fail_errno(err, err_cap, png, "cannot delete", errno);
+    }
+    return true;
+}
+
+int drawing_dir_prune(const char *dir, time_t now, int keep_days, char *err, size_t err_cap) {
+    if (keep_days <= 0) {
+        return 0;
+    }
+    DrawingFileEntry *list = NULL;
+    int n = drawing_dir_list(dir, &list, err, err_cap);
+    if (n < 0) {
+        return -1;
+    }
+    time_t limit = now - (time_t)keep_days * 86400;
+    int deleted = 0;
+    bool ok = true;
+    for (int i = 0; i < n; i++) {
+        if (list[i].modified_t >= limit) {
+            continue;
+        }
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, list[i].file);
+        if (drawing_file_delete(path, err, err_cap)) {
+            deleted++;
+        } else {
+            ok = false;
+        }
+    }
+    free(list);
+    return ok ? deleted : -1;
 }

@@ -100,4 +100,28 @@ bool drawing_preview_path(const char *json_path, char *out, size_t cap);
 /* dir + "/" + label + ".json"; false if the label is not valid or it does not fit. */
 bool drawing_file_path(const char *dir, const char *label, char *out, size_t cap);
 
+/* ---- the drawings folder (therapist: list, delete, retention) ---- */
+
+typedef struct DrawingFileEntry {
+    char file[DRAWING_LABEL_MAX + 8]; /* file name in the folder, "<label>.json" */
+    char label[DRAWING_LABEL_MAX];    /* "" when the file could not be read */
+    char modified[DRAWING_FILE_DATE_MAX];
+    time_t modified_t; /* from "modified", or the file's time when it is damaged */
+    bool damaged;      /* it does not load (listed so a therapist can delete it) */
+    uint32_t point_count;
+} DrawingFileEntry;
+
+/* Creates dir (mode 0700) when it does not exist. */
+bool drawing_dir_ensure(const char *dir, char *err, size_t err_cap);
+/* The drawings (*.json files) in dir, most recently changed first (malloc'd array, free()
+ * it). A missing folder is an empty list. Returns the count, or -1 (err says why). */
+int drawing_dir_list(const char *dir, DrawingFileEntry **out, char *err, size_t err_cap);
+/* Deletes a drawing file and its PNG preview (a missing preview is fine). */
+bool drawing_file_delete(const char *json_path, char *err, size_t err_cap);
+/* Retention: deletes every drawing in dir changed more than keep_days days before now
+ * (keep_days <= 0 keeps everything). Returns how many were deleted, or -1. */
+int drawing_dir_prune(const char *dir, time_t now, int keep_days, char *err, size_t err_cap);
+/* Seconds since 1970 of a "YYYY-MM-DDTHH:MM:SSZ" date; false if it is not one. */
+bool drawing_parse_date(const char *iso, time_t *out);
+
 #endif

@@ -490,11 +490,100 @@ static void test_labels_and_paths(void **state) {
     assert_string_equal(date, "1970-01-01T00:00:00Z");
 }
 
+static void write_file(const char *path, const char *text) {
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static void test_folder(void **state) {
+    (void)state;
+    char dir[300], err[1024], path[400];
+    snprintf(dir, sizeof dir, "%s/drawings", g_dir);
+    DrawingFileEntry *list = NULL;
+    assert_int_equal(drawing_dir_list(dir, &list, err, sizeof err), 0); /* not there yet */
+    free(list);
+    assert_true(drawing_dir_ensure(dir, err, sizeof err));
+    assert_true(drawing_dir_ensure(dir, err, sizeof err));
+    struct stat st;
+    assert_int_equal(stat(dir, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0700);
+    /* three drawings changed 100, 40 and 2 days before "now", each with a preview */
+    const time_t now = (time_t)1795443125;
+    const int age_days[3] = {100, 40, 2};
+    char labels[3][DRAWING_LABEL_MAX];
+    for (int i = 0; i < 3; i++) {
+        DrawingDoc doc;
+        drawing_doc_init(&doc);
+        drawing_doc_create(&doc, now - (time_t)age_days[i] * 86400 - 3600, "0.1.0");
+        drawing_stroke_begin(&doc.drawing, DRAWING_TOOL_PAINT, PAIN_QUALITY_ACHING, 3, 10.0f);
+        float p[3] = {0, 0, (float)i};
+        drawing_stroke_add(&doc.drawing, p);
+        drawing_stroke_end(&doc.drawing);
+        drawing_doc_touch(&doc, now - (time_t)age_days[i] * 86400);
+        assert_true(drawing_file_path(dir, doc.label, path, sizeof path));
+        assert_true(drawing_file_save(path, &doc, err, sizeof err));
+        char png[420];
+        assert_true(drawing_preview_path(path, png, sizeof png));
+        write_file(png, "png");
+        memcpy(labels[i], doc.label, sizeof labels[i]);
+        drawing_doc_free(&doc);
+    }
+    /* a damaged drawing and files that are not drawings */
+    snprintf(path, sizeof path, "%s/broken.json", dir);
+    write_file(path, "{\"format\": ");
+    snprintf(path, sizeof path, "%s/notes.txt", dir);
+    write_file(path, "hello");
+    snprintf(path, sizeof path, "%s/.hidden.json", dir);
+    write_file(path, "{}");
+    int n = drawing_dir_list(dir, &list, err, sizeof err);
+    assert_int_equal(n, 4);
+    /* the damaged one has the file's own (recent) time, so it comes first */
+    assert_true(list[0].damaged);
+    assert_string_equal(list[0].file, "broken.json");
+    assert_string_equal(list[0].label, "");
+    for (int i = 1; i < 4; i++) {
+        assert_false(list[i].damaged);
+        assert_string_equal(list[i].label, labels[3 - i]);
+        assert_int_equal(list[i].point_count, 1);
+        assert_int_equal(list[i].modified_t, now - (time_t)age_days[3 - i] * 86400);
+    }
+    free(list);
+    /* retention of 30 days removes the two older drawings and their previews */
+    assert_int_equal(drawing_dir_prune(dir, now, 30, err, sizeof err), 2);
+    assert_int_equal(drawing_dir_prune(dir, now, 0, err, sizeof err), 0);
+    n = drawing_dir_list(dir, &list, err, sizeof err);
+    assert_int_equal(n, 2);
+    assert_string_equal(list[1].label, labels[2]);
+    free(list);
+    assert_true(drawing_file_path(dir, labels[0], path, sizeof path));
+    assert_false(file_is_regular(path));
+    char png[420];
+    assert_true(drawing_preview_path(path, png, sizeof png));
+    assert_false(file_is_regular(png));
+    /* delete one by hand; deleting it again says why it cannot */
+    assert_true(drawing_file_path(dir, labels[2], path, sizeof path));
+    assert_true(drawing_file_delete(path, err, sizeof err));
+    assert_false(drawing_file_delete(path, err, sizeof err));
+    assert_non_null(strstr(err, "cannot delete"));
+    /* dates */
+    time_t t;
+    assert_true(drawing_parse_date("2026-11-23T14:12:05Z", &t));
+    assert_int_equal(t, 1795443125);
+    assert_true(drawing_parse_date("1970-01-01T00:00:00Z", &t));
+    assert_int_equal(t, 0);
+    assert_true(drawing_parse_date("2000-02-29T23:59:59Z", &t));
+    assert_int_equal(t, 951868799);
+    assert_false(drawing_parse_date("2026-11-23", &t));
+    assert_false(drawing_parse_date(NULL, &t));
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_round_trip),       cmocka_unit_test(test_damaged_corpus),
         cmocka_unit_test(test_migrate_v0),       cmocka_unit_test(test_failed_save_keeps_old_file),
-        cmocka_unit_test(test_labels_and_paths),
+        cmocka_unit_test(test_labels_and_paths), cmocka_unit_test(test_folder),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
