@@ -267,7 +267,23 @@ int drawing_stroke_add(Drawing *d, const float p_mm[3]) {
         return 0;
     }
     if (d->tool == DRAWING_TOOL_ERASE) {
-        return erase_at(d, p_mm);
+        /* sweep the eraser along the way from the last point, so a fast drag leaves no gaps */
+        int removed = 0;
+        float gap = d->have_last ? dist3(d->last_mm, p_mm) : 0.0f;
+        if (d->have_last && gap <= DRAWING_JOIN_MAX_MM) {
+            int steps = (int)ceilf(gap / (d->radius_mm * 0.5f));
+            for (int s = 1; s < steps; s++) {
+                float t = (float)s / (float)steps, q[3];
+                for (int k = 0; k < 3; k++) {
+                    q[k] = d->last_mm[k] + (p_mm[k] - d->last_mm[k]) * t;
+                }
+                removed += erase_at(d, q);
+            }
+        }
+        removed += erase_at(d, p_mm);
+        memcpy(d->last_mm, p_mm, sizeof d->last_mm);
+        d->have_last = true;
+        return removed;
     }
     float spacing = d->radius_mm / 3.0f;
     int added = 0;

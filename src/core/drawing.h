@@ -105,7 +105,8 @@ bool drawing_pattern_ink(DrawingPattern p, float x, float y, float period);
 void drawing_stroke_begin(Drawing *d, DrawingTool tool, PainQuality q, int intensity,
                           float radius_mm);
 /* Adds a skin point (mm) to the stroke in progress: paint adds points spaced a third of the
- * radius apart along the way from the last one; erase removes every point within the radius.
+ * radius apart along the way from the last one; erase removes every point within the radius
+ * of the way from the last point (both join gaps up to DRAWING_JOIN_MAX_MM).
  * Returns how many points were added or removed; false-y 0 when not in a stroke or full. */
 int drawing_stroke_add(Drawing *d, const float p_mm[3]);
 /* Ends the stroke: one undo step if it changed anything. */

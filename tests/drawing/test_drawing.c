@@ -285,6 +285,15 @@ static void test_dirty_region(void **state) {
     drawing_stroke_end(&d);
     assert_int_equal(drawing_take_dirty(&d, mn, mx), DRAWING_DIRTY_BOX);
     assert_true(mn[0] >= -105.0f && mx[0] <= -75.0f);
+    /* a fast eraser drag from x = 95 to 125 sweeps the way between, not just its ends */
+    drawing_stroke_begin(&d, DRAWING_TOOL_ERASE, PAIN_QUALITY_ACHING, 0, 3.0f);
+    float e0[3] = {95.0f, 0.0f, 0.0f}, e1[3] = {125.0f, 0.0f, 0.0f};
+    drawing_stroke_add(&d, e0);
+    assert_int_equal(drawing_stroke_add(&d, e1), 3); /* 100, 104, 108 */
+    drawing_stroke_end(&d);
+    for (uint32_t i = 0; i < d.count; i++) {
+        assert_true(d.points[i].pos_mm[0] < 90.0f);
+    }
     /* undo, redo and clear repaint everything */
     assert_true(drawing_undo(&d));
     assert_int_equal(drawing_take_dirty(&d, mn, mx), DRAWING_DIRTY_ALL);
