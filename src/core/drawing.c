@@ -2,6 +2,7 @@
 
 #include <assert.h>
 #include <math.h>
+#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -102,8 +103,17 @@ void drawing_init(Drawing *d) {
     d->dirty = DRAWING_DIRTY_ALL; /* whatever paint a skin holds is not this drawing's yet */
 }
 
+/* Where a patient painted is theirs: arrays are zeroed before they go back to the heap, so
+ * the idle reset of kiosk mode leaves nothing behind in freed memory. */
+static void points_release(DrawingPoint *p, uint32_t count) {
+    if (p) {
+        sodium_memzero(p, (size_t)count * sizeof *p);
+        free(p);
+    }
+}
+
 static void snapshot_free(DrawingSnapshot *s) {
-    free(s->points);
+    points_release(s->points, s->count);
     s->points = NULL;
     s->count = 0;
 }
@@ -116,7 +126,7 @@ static void history_clear(DrawingSnapshot *stack, int *count) {
 }
 
 void drawing_free(Drawing *d) {
-    free(d->points);
+    points_release(d->points, d->cap);
     history_clear(d->undo, &d->undo_count);
     history_clear(d->redo, &d->redo_count);
     drawing_init(d);
@@ -188,10 +198,14 @@ static bool reserve(Drawing *d, uint32_t want) {
     while (cap < want) {
         cap *= 2;
     }
-    DrawingPoint *p = realloc(d->points, (size_t)cap * sizeof *p);
+    DrawingPoint *p = malloc((size_t)cap * sizeof *p);
     if (!p) {
         return false;
     }
+    if (d->count > 0) {
+        memcpy(p, d->points, (size_t)d->count * sizeof *p);
+    }
+    points_release(d->points, d->cap);
     d->points = p;
     d->cap = cap;
     return true;
@@ -351,7 +365,7 @@ static bool history_step(Drawing *d, DrawingSnapshot *from, int *from_count, Dra
         return false;
     }
     DrawingSnapshot s = from[--(*from_count)];
-    free(d->points);
+    points_release(d->points, d->cap);
     d->points = s.points;
     d->count = s.count;
     d->cap = s.count;

@@ -85,6 +85,8 @@ typedef struct Drawing {
 } Drawing;
 
 void drawing_init(Drawing *d);
+/* Frees the points and the history, zeroing them first (a patient's drawing leaves nothing in
+ * freed memory), and leaves an empty drawing. */
 void drawing_free(Drawing *d);
 
 /* Stable id used in files ("aching", "burning", "shooting", "numbness", "pressure"). */

@@ -98,6 +98,16 @@ void drawing_doc_init(DrawingDoc *doc) {
 }
 
 static void summary_clear(DrawingDoc *doc) {
+    /* zeroed before freeing, like the drawing's points (see drawing.c) */
+    if (doc->zones) {
+        sodium_memzero(doc->zones, (size_t)doc->zone_count * sizeof *doc->zones);
+    }
+    if (doc->dermatomes) {
+        sodium_memzero(doc->dermatomes, (size_t)doc->dermatome_count * sizeof *doc->dermatomes);
+    }
+    if (doc->sources) {
+        sodium_memzero(doc->sources, (size_t)doc->source_count * sizeof *doc->sources);
+    }
     free(doc->zones);
     free(doc->dermatomes);
     free(doc->sources);
