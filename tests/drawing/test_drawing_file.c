@@ -490,6 +490,60 @@ static void test_labels_and_paths(void **state) {
     assert_string_equal(date, "1970-01-01T00:00:00Z");
 }
 
+/* Paint, undo, save, reload: the reloaded drawing paints the skin as the original did. */
+static void test_paint_save_reload(void **state) {
+    (void)state;
+    DrawingDoc doc;
+    drawing_doc_init(&doc);
+    drawing_doc_create(&doc, (time_t)1795443125, "0.1.0");
+    Drawing *d = &doc.drawing;
+    for (int k = 0; k < 4; k++) {
+        drawing_stroke_begin(d, DRAWING_TOOL_PAINT, (PainQuality)k, 2 + 2 * k, 12.0f + (float)k);
+        for (int i = 0; i <= 40; i++) {
+            float p[3] = {-60.0f + (float)i * 3.0f, (float)k * 25.0f, 0.333f};
+            drawing_stroke_add(d, p);
+        }
+        drawing_stroke_end(d);
+    }
+    assert_true(drawing_undo(d)); /* the last stroke goes */
+    drawing_stroke_begin(d, DRAWING_TOOL_ERASE, PAIN_QUALITY_ACHING, 0, 8.0f);
+    float e[3] = {0.0f, 25.0f, 0.0f};
+    assert_true(drawing_stroke_add(d, e) > 0);
+    drawing_stroke_end(d);
+    enum { W = 60, H = 30 };
+    static float skin[W * H * 3], before[W * H * 4], after[W * H * 4];
+    for (int j = 0; j < H; j++) {
+        for (int i = 0; i < W; i++) {
+            float *v = &skin[(j * W + i) * 3];
+            v[0] = -90.0f + (float)i * 3.0f;
+            v[1] = -20.0f + (float)j * 4.0f;
+            v[2] = 0.0f;
+        }
+    }
+    DrawingPaintDesc pd = {.patterns = true};
+    drawing_paint_vertices(d, skin, W * H, 3, &pd, before, NULL);
+    char path[320], err[1024];
+    snprintf(path, sizeof path, "%s/replay.json", g_dir);
+    assert_true(drawing_file_save(path, &doc, err, sizeof err));
+    DrawingDoc back;
+    drawing_doc_init(&back);
+    assert_true(drawing_file_load(path, &back, err, sizeof err));
+    assert_int_equal(back.drawing.count, d->count);
+    drawing_paint_vertices(&back.drawing, skin, W * H, 3, &pd, after, NULL);
+    float worst = 0.0f;
+    int painted = 0;
+    for (int i = 0; i < W * H * 4; i++) {
+        worst = fmaxf(worst, fabsf(before[i] - after[i]));
+        painted += (i % 4 == 3) && before[i] > 0.0f;
+    }
+    assert_true(painted > 100);
+    if (worst > 0.01f) {
+        fail_msg("the reloaded drawing paints differently: %.4f", (double)worst);
+    }
+    drawing_doc_free(&back);
+    drawing_doc_free(&doc);
+}
+
 static void write_file(const char *path, const char *text) {
     FILE *f = fopen(path, "w");
     assert_non_null(f);
@@ -581,9 +635,10 @@ static void test_folder(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_round_trip),       cmocka_unit_test(test_damaged_corpus),
-        cmocka_unit_test(test_migrate_v0),       cmocka_unit_test(test_failed_save_keeps_old_file),
-        cmocka_unit_test(test_labels_and_paths), cmocka_unit_test(test_folder),
+        cmocka_unit_test(test_round_trip),        cmocka_unit_test(test_damaged_corpus),
+        cmocka_unit_test(test_migrate_v0),        cmocka_unit_test(test_failed_save_keeps_old_file),
+        cmocka_unit_test(test_labels_and_paths),  cmocka_unit_test(test_folder),
+        cmocka_unit_test(test_paint_save_reload),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
