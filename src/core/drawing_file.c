@@ -996,6 +996,57 @@ bool drawing_file_save(const char *path, const DrawingDoc *doc, char *err, size_
     return ok;
 }
 
+/* ---- two visits compared ---- */
+
+static int cmp_change(const void *x, const void *y) {
+    const DrawingZoneChange *a = x, *b = y;
+    float da = fabsf(a->area_b_mm2 - a->area_a_mm2), db = fabsf(b->area_b_mm2 - b->area_a_mm2);
+    if (da != db) {
+        return da > db ? -1 : 1;
+    }
+    return strcmp(a->id, b->id);
+}
+
+/* Adds the areas of one list to the changes (side 0 = a, 1 = b). */
+static void changes_add(DrawingZoneChange *all, int *n, const DrawingFileArea *areas, int count,
+                        bool dermatome, int side) {
+    for (int i = 0; i < count; i++) {
+        int at = -1;
+        for (int k = 0; k < *n && at < 0; k++) {
+            if (all[k].dermatome == dermatome && strcmp(all[k].id, areas[i].id) == 0) {
+                at = k;
+            }
+        }
+        if (at < 0) {
+            at = (*n)++;
+            memset(&all[at], 0, sizeof all[at]);
+            str_copy(all[at].id, sizeof all[at].id, areas[i].id);
+            all[at].dermatome = dermatome;
+        }
+        *(side ? &all[at].area_b_mm2 : &all[at].area_a_mm2) = areas[i].area_mm2;
+    }
+}
+
+int drawing_doc_compare(const DrawingDoc *a, const DrawingDoc *b, DrawingZoneChange *out, int cap) {
+    size_t most = (size_t)a->zone_count + (size_t)a->dermatome_count + (size_t)b->zone_count +
+                  (size_t)b->dermatome_count;
+    DrawingZoneChange *all = calloc(most + 1, sizeof *all);
+    if (!all) {
+        return 0;
+    }
+    int n = 0;
+    changes_add(all, &n, a->zones, a->zone_count, false, 0);
+    changes_add(all, &n, a->dermatomes, a->dermatome_count, true, 0);
+    changes_add(all, &n, b->zones, b->zone_count, false, 1);
+    changes_add(all, &n, b->dermatomes, b->dermatome_count, true, 1);
+    qsort(all, (size_t)n, sizeof *all, cmp_change);
+    for (int i = 0; i < n && i < cap; i++) {
+        out[i] = all[i];
+    }
+    free(all);
+    return n;
+}
+
 /* ---- the drawings folder ---- */
 
 bool drawing_parse_date(const char *iso, time_t *out) {

@@ -100,6 +100,18 @@ bool drawing_preview_path(const char *json_path, char *out, size_t cap);
 /* dir + "/" + label + ".json"; false if the label is not valid or it does not fit. */
 bool drawing_file_path(const char *dir, const char *label, char *out, size_t cap);
 
+/* ---- two visits compared ---- */
+
+typedef struct DrawingZoneChange {
+    char id[DRAWING_FILE_ID_MAX];
+    float area_a_mm2, area_b_mm2; /* 0 where that visit did not touch the zone */
+    bool dermatome;
+} DrawingZoneChange;
+
+/* Every zone and dermatome in either visit's summary with its area in each, the largest change
+ * first. Writes at most cap entries and returns the total (which may exceed cap). */
+int drawing_doc_compare(const DrawingDoc *a, const DrawingDoc *b, DrawingZoneChange *out, int cap);
+
 /* ---- the drawings folder (therapist: list, delete, retention) ---- */
 
 typedef struct DrawingFileEntry {

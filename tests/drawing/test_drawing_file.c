@@ -544,6 +544,50 @@ static void test_paint_save_reload(void **state) {
     drawing_doc_free(&doc);
 }
 
+static void test_compare(void **state) {
+    (void)state;
+    static const char A[] =
+        "{\"format\": \"painmap-drawing\", \"schema_version\": 1, \"content_version\": \"1\", "
+        "\"label\": \"a\", \"created\": \"2026-01-01T00:00:00Z\", \"modified\": "
+        "\"2026-01-01T00:00:00Z\", \"points\": [], \"summary\": {\"dermatome_map\": \"lee_2008\", "
+        "\"total_area_mm2\": 3000, \"zones\": [{\"id\": \"zone_buttock_r\", \"area_mm2\": 2000, "
+        "\"intensity\": 6}, {\"id\": \"zone_groin_r\", \"area_mm2\": 500, \"intensity\": 2}], "
+        "\"dermatomes\": [{\"id\": \"derm_s1_r\", \"area_mm2\": 800, \"intensity\": 6}], "
+        "\"sources\": [], \"saddle\": false, \"both_legs\": false}}";
+    static const char B[] =
+        "{\"format\": \"painmap-drawing\", \"schema_version\": 1, \"content_version\": \"1\", "
+        "\"label\": \"b\", \"created\": \"2026-02-01T00:00:00Z\", \"modified\": "
+        "\"2026-02-01T00:00:00Z\", \"points\": [], \"summary\": {\"dermatome_map\": \"lee_2008\", "
+        "\"total_area_mm2\": 900, \"zones\": [{\"id\": \"zone_buttock_r\", \"area_mm2\": 600, "
+        "\"intensity\": 3}, {\"id\": \"zone_lateral_thigh_r\", \"area_mm2\": 300, "
+        "\"intensity\": 3}], \"dermatomes\": [{\"id\": \"derm_s1_r\", \"area_mm2\": 700, "
+        "\"intensity\": 3}], \"sources\": [], \"saddle\": false, \"both_legs\": false}}";
+    DrawingDoc a, b;
+    drawing_doc_init(&a);
+    drawing_doc_init(&b);
+    char err[1024];
+    if (!drawing_doc_parse(A, strlen(A), "a.json", &a, err, sizeof err) ||
+        !drawing_doc_parse(B, strlen(B), "b.json", &b, err, sizeof err)) {
+        fail_msg("%s", err);
+    }
+    DrawingZoneChange ch[8];
+    int n = drawing_doc_compare(&a, &b, ch, 8);
+    assert_int_equal(n, 4);
+    assert_string_equal(ch[0].id, "zone_buttock_r"); /* 2000 -> 600 */
+    assert_true(ch[0].area_a_mm2 == 2000.0f && ch[0].area_b_mm2 == 600.0f);
+    assert_string_equal(ch[1].id, "zone_groin_r"); /* 500 -> 0 */
+    assert_true(ch[1].area_b_mm2 == 0.0f);
+    assert_string_equal(ch[2].id, "zone_lateral_thigh_r"); /* 0 -> 300 */
+    assert_true(ch[2].area_a_mm2 == 0.0f && !ch[2].dermatome);
+    assert_string_equal(ch[3].id, "derm_s1_r");
+    assert_true(ch[3].dermatome);
+    assert_int_equal(drawing_doc_compare(&a, &b, ch, 2), 4); /* the total, even when cut */
+    assert_int_equal(drawing_doc_compare(&a, &a, ch, 8), 3);
+    assert_true(ch[0].area_a_mm2 == ch[0].area_b_mm2);
+    drawing_doc_free(&a);
+    drawing_doc_free(&b);
+}
+
 static void write_file(const char *path, const char *text) {
     FILE *f = fopen(path, "w");
     assert_non_null(f);
@@ -638,7 +682,7 @@ int main(void) {
         cmocka_unit_test(test_round_trip),        cmocka_unit_test(test_damaged_corpus),
         cmocka_unit_test(test_migrate_v0),        cmocka_unit_test(test_failed_save_keeps_old_file),
         cmocka_unit_test(test_labels_and_paths),  cmocka_unit_test(test_folder),
-        cmocka_unit_test(test_paint_save_reload),
+        cmocka_unit_test(test_paint_save_reload), cmocka_unit_test(test_compare),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
