@@ -65,6 +65,8 @@ int app_main(int argc, char **argv) {
             return app_replay_main(&opts);
         case CLI_BENCH:
             return app_bench_main(&opts);
+        case CLI_SOAK:
+            return app_soak_main(&opts);
         case CLI_INFO:
             return app_info_main(opts.info_argc, opts.info_argv);
     }

@@ -38,7 +38,7 @@ int app_bench_main(const CliOptions *opts) {
         log_error("out of memory");
         return EXIT_ENV;
     }
-    int rc = session_open(s, opts, true, w, h);
+    int rc = session_open(s, opts, SESSION_HEADLESS, w, h);
     if (rc != EXIT_OK) {
         session_close(s);
         free(s);

@@ -92,7 +92,7 @@ int app_render_main(const CliOptions *opts) {
         log_error("out of memory");
         return EXIT_ENV;
     }
-    int rc = session_open(s, opts, true, w, h);
+    int rc = session_open(s, opts, SESSION_HEADLESS, w, h);
     if (rc == EXIT_OK) {
         rc = set_up(s, opts);
     }

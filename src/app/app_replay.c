@@ -78,7 +78,7 @@ int app_replay_main(const CliOptions *opts) {
     int h = opts->height > 0 ? opts->height : (rp.height_px > 0 ? rp.height_px : 800);
     Session *s = calloc(1, sizeof *s);
     InputFrame *in = calloc(1, sizeof *in);
-    int rc = s && in ? session_open(s, opts, true, w, h) : EXIT_ENV;
+    int rc = s && in ? session_open(s, opts, SESSION_HEADLESS, w, h) : EXIT_ENV;
     if (rc != EXIT_OK) {
         if (s && s->gfx) {
             session_close(s);

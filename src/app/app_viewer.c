@@ -43,7 +43,7 @@ int app_viewer_main(const CliOptions *opts) {
         log_error("out of memory");
         return EXIT_ENV;
     }
-    int rc = session_open(s, opts, false, opts->width, opts->height);
+    int rc = session_open(s, opts, SESSION_WINDOW, opts->width, opts->height);
     if (rc == EXIT_OK && opts->source && s->rv_loaded) {
         char err[1024];
         if (!refview_set_source(&s->rv, opts->source, err, sizeof err)) {

@@ -23,6 +23,8 @@ const char *cli_usage(void) {
            "                                   replay recorded input without a screen\n"
            "  painmap bench [--frames N] [--size WxH] [--lod full|tablet] [--msaa N] [--json]\n"
            "                                   measure start-up, frame time, picking, memory\n"
+           "  painmap soak [--events N] [--frames N] [--seed N] [--json]\n"
+           "                                   a long random session (reliability test)\n"
            "  painmap list structures|sources|zones|landmarks|views|layers|maps [--json]\n"
            "  painmap query structure ID | source ID | redflags\n"
            "  painmap query where --zone ID | --landmark ID | --point X,Y,Z\n"
@@ -98,6 +100,8 @@ static const OptSpec OPTS[] = {
     {"--assets-dir", true, OPT_ALL},
     {"--model", true, OPT_ALL},
     {"--frames", true, OPT_BENCH},
+    {"--events", true, OPT_BENCH},
+    {"--seed", true, OPT_BENCH},
     {"--kiosk", false, OPT_VIEWER},
 };
 
@@ -190,6 +194,16 @@ static bool apply(CliOptions *o, const char *name, const char *v, char *err, siz
                             v);
         }
         o->frames = (int)n;
+    } else if (!strcmp(name, "--events") || !strcmp(name, "--seed")) {
+        long n;
+        if (!str_parse_int(v, 0, 100000000, &n)) {
+            return str_fail(err, err_cap, "%s: expected a whole number from 0, got '%s'", name, v);
+        }
+        if (!strcmp(name, "--events")) {
+            o->events = n;
+        } else {
+            o->seed = n;
+        }
     } else if (!strcmp(name, "--kiosk")) {
         o->kiosk = true;
         o->fullscreen = true;
@@ -234,6 +248,11 @@ bool cli_parse(int argc, char **argv, CliOptions *out_opts, char *err, size_t er
         if (!strcmp(cmd, "render")) {
             o.command = CLI_RENDER;
             i = 2;
+        } else if (!strcmp(cmd, "soak")) {
+            o.command = CLI_SOAK;
+            o.msaa = 1;
+            o.lod = LOD_TABLET;
+            i = 2;
         } else if (!strcmp(cmd, "bench")) {
             o.command = CLI_BENCH;
             o.msaa = 1;
@@ -248,7 +267,7 @@ bool cli_parse(int argc, char **argv, CliOptions *out_opts, char *err, size_t er
         } else {
             return str_fail(
                 err, err_cap,
-                "unknown command '%s' (commands: render, bench, list, query, check-content; "
+                "unknown command '%s' (commands: render, bench, soak, list, query, check-content; "
                 "see painmap --help)",
                 cmd);
         }
@@ -288,14 +307,15 @@ bool cli_parse(int argc, char **argv, CliOptions *out_opts, char *err, size_t er
         if (!spec) {
             return str_fail(err, err_cap, "unknown option '%s' (see painmap --help)", arg);
         }
-        OptScope scope = o.command == CLI_RENDER  ? OPT_RENDER
-                         : o.command == CLI_BENCH ? OPT_BENCH
-                         : replaying              ? (OptScope)(OPT_BOTH | OPT_REPLAY)
-                                                  : OPT_VIEWER;
+        OptScope scope = o.command == CLI_RENDER                           ? OPT_RENDER
+                         : o.command == CLI_BENCH || o.command == CLI_SOAK ? OPT_BENCH
+                         : replaying ? (OptScope)(OPT_BOTH | OPT_REPLAY)
+                                     : OPT_VIEWER;
         if (!(spec->scope & scope)) {
             return str_fail(err, err_cap, "option '%s' does not apply to %s", spec->name,
                             o.command == CLI_RENDER  ? "painmap render"
                             : o.command == CLI_BENCH ? "painmap bench"
+                            : o.command == CLI_SOAK  ? "painmap soak"
                             : replaying              ? "painmap --replay"
                                                      : "the viewer");
         }

@@ -14,6 +14,7 @@ typedef enum {
     CLI_INFO,   /* painmap list | query | check-content ... (handled by app_info_main) */
     CLI_REPLAY, /* painmap --replay FILE [-o OUT.png] [--at S] [--json] */
     CLI_BENCH,  /* painmap bench [--frames N] [--size WxH] [--lod L] [--json] */
+    CLI_SOAK,   /* painmap soak [--events N] [--frames N] [--seed N] [--json] */
     CLI_HELP,
     CLI_VERSION,
 } CliCommand;
@@ -44,7 +45,9 @@ typedef struct {
     bool at_set;
     bool json;              /* --json: machine-readable output (replay, bench) */
     bool kiosk;             /* --kiosk: the patient's path, fullscreen and locked */
-    int frames;             /* --frames N (bench; 0 = default) */
+    int frames;             /* --frames N (bench, soak; 0 = default) */
+    long events;            /* --events N (soak) */
+    long seed;              /* --seed N (soak) */
     int msaa;               /* --msaa N (1, 2, 4, 8) */
     bool gles;              /* --gles: use OpenGL ES 3.0 */
     bool fullscreen;        /* --fullscreen */

@@ -8,6 +8,7 @@
 
 struct OverlayText {
     uint64_t hash;
+    int next; /* the next entry in the same hash bucket, -1 = none */
     int font;
     int size_px;
     char *text;
@@ -16,7 +17,19 @@ struct OverlayText {
     uint32_t last_frame;
 };
 
-enum { TEXT_CACHE_MAX = 1024, TEXT_UNUSED_FRAMES = 240 };
+enum { TEXT_CACHE_MAX = 1024, TEXT_UNUSED_FRAMES = 240, TEXT_BUCKETS = 1024 };
+
+/* Rebuilds the hash chains (after entries moved). */
+static void rehash(Overlay *o) {
+    for (int b = 0; b < TEXT_BUCKETS; b++) {
+        o->text_buckets[b] = -1;
+    }
+    for (int i = 0; i < o->text_count; i++) {
+        int b = (int)(o->texts[i].hash % TEXT_BUCKETS);
+        o->texts[i].next = o->text_buckets[b];
+        o->text_buckets[b] = i;
+    }
+}
 
 void overlay_init(Overlay *o, Gfx *gfx) {
     memset(o, 0, sizeof *o);
@@ -29,6 +42,7 @@ void overlay_shutdown(Overlay *o) {
         free(o->texts[i].text);
     }
     free(o->texts);
+    free(o->text_buckets);
     free(o->verts);
     free(o->batches);
     memset(o, 0, sizeof *o);
@@ -46,10 +60,15 @@ void overlay_begin(Overlay *o) {
     o->clip = false;
     o->failed = false;
     o->frame++;
+    bool evicted = false;
     for (int i = o->text_count - 1; i >= 0; i--) {
         if (o->frame - o->texts[i].last_frame > TEXT_UNUSED_FRAMES) {
             evict(o, i);
+            evicted = true;
         }
+    }
+    if (evicted && o->text_buckets) {
+        rehash(o);
     }
 }
 
@@ -163,7 +182,14 @@ static uint64_t hash_text(int font, int size, const char *text, int len) {
 static OverlayText *find_text(Overlay *o, int font, float size_px, const char *text, int len) {
     int size = (int)(size_px + 0.5f);
     uint64_t h = hash_text(font, size, text, len);
-    for (int i = 0; i < o->text_count; i++) {
+    if (!o->text_buckets) {
+        o->text_buckets = malloc(sizeof(int) * TEXT_BUCKETS);
+        if (!o->text_buckets) {
+            return NULL;
+        }
+        rehash(o);
+    }
+    for (int i = o->text_buckets[h % TEXT_BUCKETS]; i >= 0; i = o->texts[i].next) {
         OverlayText *t = &o->texts[i];
         if (t->hash == h && t->font == font && t->size_px == size &&
             strncmp(t->text, text, (size_t)len) == 0 && t->text[len] == '\0') {
@@ -180,6 +206,7 @@ static OverlayText *find_text(Overlay *o, int font, float size_px, const char *t
             }
         }
         evict(o, oldest);
+        rehash(o);
     }
     if (o->text_count == o->text_cap) {
         int cap = o->text_cap ? o->text_cap * 2 : 64;
@@ -213,6 +240,9 @@ static OverlayText *find_text(Overlay *o, int font, float size_px, const char *t
     t->h = img.h;
     t->last_frame = o->frame;
     plat_text_free(&img);
+    int b = (int)(h % TEXT_BUCKETS);
+    t->next = o->text_buckets[b];
+    o->text_buckets[b] = o->text_count;
     o->text_count++;
     return t;
 }

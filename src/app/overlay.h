@@ -22,6 +22,7 @@ typedef struct {
     float clip_rect[4];
     OverlayText *texts; /* the text cache */
     int text_count, text_cap;
+    int *text_buckets; /* hash table over texts: first entry of each chain, -1 = empty */
     uint32_t frame;
     bool failed; /* out of memory at some point this frame */
 } Overlay;

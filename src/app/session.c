@@ -62,8 +62,9 @@ static void apply_settings(Session *s) {
     s->viewer.reduced_motion = st->reduced_motion;
 }
 
-int session_open(Session *s, const CliOptions *opts, bool headless, int w, int h) {
+int session_open(Session *s, const CliOptions *opts, SessionMode mode, int w, int h) {
     memset(s, 0, sizeof *s);
+    bool headless = mode != SESSION_WINDOW;
     s->headless = headless;
     s->msaa = opts->msaa;
     s->show_ui = true;
@@ -74,7 +75,7 @@ int session_open(Session *s, const CliOptions *opts, bool headless, int w, int h
     }
     char err[8192] = "";
     double t0 = plat_time_sec();
-    if (!plat_init(headless, err, sizeof err)) {
+    if (mode != SESSION_NULL && !plat_init(headless, err, sizeof err)) {
         log_error("%s", err);
         return EXIT_ENV;
     }
@@ -87,15 +88,17 @@ int session_open(Session *s, const CliOptions *opts, bool headless, int w, int h
         .fullscreen = opts->fullscreen,
         .vsync = !headless,
     };
-    if (!plat_window_create(&wd, &s->win, err, sizeof err)) {
+    if (mode != SESSION_NULL && !plat_window_create(&wd, &s->win, err, sizeof err)) {
         log_error("%s", err);
         return EXIT_ENV;
     }
-    log_debug("%s, video driver %s", plat_window_api_name(s->win), plat_video_driver());
+    if (s->win) {
+        log_debug("%s, video driver %s", plat_window_api_name(s->win), plat_video_driver());
+    }
     double t1 = plat_time_sec();
     s->open_window_sec = t1 - t0;
-    GfxDesc gd = {.backend = GFX_BACKEND_GL,
-                  .gles = plat_window_is_gles(s->win),
+    GfxDesc gd = {.backend = mode == SESSION_NULL ? GFX_BACKEND_NULL : GFX_BACKEND_GL,
+                  .gles = s->win && plat_window_is_gles(s->win),
                   .shaders_dir = paths.shaders_dir};
     if (!gfx_create(&gd, &s->gfx, err, sizeof err)) {
         log_error("%s", err);

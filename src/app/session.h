@@ -19,6 +19,12 @@
 #include "render/gfx.h"
 #include "ui/ui.h"
 
+typedef enum {
+    SESSION_WINDOW,   /* a visible window */
+    SESSION_HEADLESS, /* GL without a window (SDL offscreen + EGL) */
+    SESSION_NULL,     /* no GL at all: the null renderer, for long tests */
+} SessionMode;
+
 typedef struct {
     PlatWindow *win;
     Gfx *gfx;
@@ -42,9 +48,9 @@ typedef struct {
     double open_window_sec, open_shaders_sec, open_fonts_sec, open_model_sec, open_content_sec;
 } Session;
 
-/* Opens a session for opts: a visible window unless headless (then w x h offscreen).
+/* Opens a session for opts in a mode; headless and null sessions draw w x h pixels.
  * Returns an exit code (EXIT_OK, or the reason it could not start, already logged). */
-int session_open(Session *s, const CliOptions *opts, bool headless, int w, int h);
+int session_open(Session *s, const CliOptions *opts, SessionMode mode, int w, int h);
 void session_close(Session *s);
 /* One frame of logic: the UI, then the viewer with what the UI left, then playback.
  * input may be NULL (no events). Returns true when a new picture must be drawn. */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include "core/log.h"
 #include "core/strutil.h"
@@ -450,6 +451,19 @@ const char *plat_user_dir(void) {
         }
     }
     return dir;
+}
+
+long plat_rss_kib(void) {
+    FILE *f = fopen("/proc/self/statm", "r");
+    long pages = 0, resident = 0;
+    if (!f) {
+        return 0;
+    }
+    if (fscanf(f, "%ld %ld", &pages, &resident) != 2) {
+        resident = 0;
+    }
+    fclose(f);
+    return resident * (sysconf(_SC_PAGESIZE) / 1024);
 }
 
 long plat_peak_rss_kib(void) {

@@ -54,6 +54,8 @@ double plat_time_sec(void);
 const char *plat_exe_dir(void);
 /* The per-user data directory (created if missing), or NULL with a logged reason. */
 const char *plat_user_dir(void);
+/* The memory this process holds now (resident set), in KiB; 0 if unknown. */
+long plat_rss_kib(void);
 /* The most memory this process has held at once (resident set), in KiB; 0 if unknown. */
 long plat_peak_rss_kib(void);
 /* Name of the video driver in use ("x11", "wayland", "offscreen", ...). */

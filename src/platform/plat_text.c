@@ -12,6 +12,9 @@
 
 static TTF_Font *g_fonts[PLAT_FONT_COUNT];
 static int g_size[PLAT_FONT_COUNT];
+/* The font files, read whole: FreeType then reads glyphs from memory, not with a seek and a
+ * read system call for every glyph it loads. */
+static char *g_font_data[PLAT_FONT_COUNT];
 
 static const char *const FONT_FILES[PLAT_FONT_COUNT] = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"};
 static const char *const SYSTEM_DIRS[] = {
@@ -43,13 +46,22 @@ static bool open_face(int face, const char *assets_dir, char *err, size_t err_ca
         if (!file_is_regular(path)) {
             continue;
         }
-        g_fonts[face] = TTF_OpenFont(path, 16);
+        size_t len = 0;
+        char why[1024];
+        if (!file_read_all(path, &g_font_data[face], &len, why, sizeof why)) {
+            log_warn("could not read the font %s", why);
+            continue;
+        }
+        SDL_RWops *rw = SDL_RWFromConstMem(g_font_data[face], (int)len);
+        g_fonts[face] = rw ? TTF_OpenFontRW(rw, 1, 16) : NULL;
         if (g_fonts[face]) {
             g_size[face] = 16;
             TTF_SetFontHinting(g_fonts[face], TTF_HINTING_LIGHT);
             return true;
         }
         log_warn("could not open the font %s: %s", path, TTF_GetError());
+        free(g_font_data[face]);
+        g_font_data[face] = NULL;
     }
     snprintf(err, err_cap,
              "font %s not found (tried %s); install the Debian package fonts-dejavu-core or "
@@ -78,6 +90,8 @@ void plat_text_shutdown(void) {
             TTF_CloseFont(g_fonts[f]);
             g_fonts[f] = NULL;
         }
+        free(g_font_data[f]);
+        g_font_data[f] = NULL;
     }
     if (TTF_WasInit()) {
         TTF_Quit();

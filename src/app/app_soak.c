@@ -1,0 +1,194 @@
+/* painmap soak: a long, random, unattended session, the way a kiosk lives through a day.
+ * Random taps and drags, ten-finger pinches, wheel turns, keys, rapid source switching,
+ * panels opened and closed, resizes down to 1x1, focus loss and minimise/restore, run
+ * through the null renderer; then a shorter stream, with a few frames at 7680x4320,
+ * through the real renderer. Reports how resident memory changed after warm-up. Meant for
+ * the sanitizer build (any error is fatal there) and for a memory-growth check. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/app_internal.h"
+#include "app/session.h"
+#include "core/log.h"
+#include "platform/plat.h"
+
+typedef struct {
+    uint64_t state;
+} Rng;
+
+static uint32_t next(Rng *r) {
+    r->state = r->state * 6364136223846793005ull + 1442695040888963407ull;
+    return (uint32_t)(r->state >> 33);
+}
+
+static float uniform(Rng *r, float lo, float hi) {
+    return lo + (hi - lo) * (float)(next(r) & 0xffffff) / 16777216.0f;
+}
+
+static void push(InputFrame *f, InputEventKind kind, int pointer, int button, float x, float y) {
+    InputEvent e;
+    memset(&e, 0, sizeof e);
+    e.kind = kind;
+    e.pointer_id = pointer;
+    e.button = button;
+    e.x_px = x;
+    e.y_px = y;
+    input_push(f, &e);
+}
+
+/* One frame of random input for a w x h screen; returns how many events it holds. */
+static int random_frame(Rng *r, InputFrame *f, int *w, int *h, bool allow_huge) {
+    f->count = 0;
+    f->pixel_scale = 1.0f;
+    uint32_t what = next(r) % 100;
+    float x = uniform(r, 0.0f, (float)*w), y = uniform(r, 0.0f, (float)*h);
+    if (what < 35) { /* a tap (finger or mouse) */
+        int p = (int)(next(r) % 2);
+        push(f, INPUT_POINTER_DOWN, p, p == 0 ? 1 : 0, x, y);
+        push(f, INPUT_POINTER_UP, p, p == 0 ? 1 : 0, x + 1.0f, y);
+    } else if (what < 55) { /* a drag */
+        int p = (int)(next(r) % 2), b = p == 0 ? (int)(next(r) % 3) + 1 : 0;
+        push(f, INPUT_POINTER_DOWN, p, b, x, y);
+        for (int k = 0; k < 6; k++) {
+            push(f, INPUT_POINTER_MOVE, p, 0, x + uniform(r, -300, 300), y + uniform(r, -300, 300));
+        }
+        push(f, INPUT_POINTER_UP, p, b, x, y);
+    } else if (what < 62) { /* ten fingers down, spreading, and some never coming up */
+        for (int p = 1; p <= 10; p++) {
+            push(f, INPUT_POINTER_DOWN, p, 0, x + (float)p * 20.0f, y);
+        }
+        for (int p = 1; p <= 10; p++) {
+            push(f, INPUT_POINTER_MOVE, p, 0, x + (float)p * 35.0f, y + uniform(r, -50, 50));
+        }
+        for (int p = 1; p <= 10; p += (int)(next(r) % 2) + 1) {
+            push(f, INPUT_POINTER_UP, p, 0, x, y);
+        }
+    } else if (what < 70) {
+        InputEvent e = {.kind = INPUT_WHEEL, .wheel_y = uniform(r, -20, 20), .x_px = x, .y_px = y};
+        input_push(f, &e);
+    } else if (what < 80) { /* keys, including the view presets and Escape */
+        static const char chars[] = "1234567sm";
+        InputEvent e = {.kind = INPUT_KEY_PRESS};
+        uint32_t k = next(r) % 12;
+        if (k < 9) {
+            e.key = INPUT_KEY_CHAR;
+            e.ch = chars[k];
+        } else {
+            e.key = k == 9 ? INPUT_KEY_ESCAPE : (k == 10 ? INPUT_KEY_TAB : INPUT_KEY_ENTER);
+        }
+        input_push(f, &e);
+    } else if (what < 84) { /* resize, now and then to almost nothing or to 8K */
+        uint32_t k = next(r) % 10;
+        if (k == 0) {
+            *w = *h = 1;
+        } else if (k == 1 && allow_huge) {
+            *w = 7680;
+            *h = 4320;
+        } else {
+            *w = 200 + (int)(next(r) % 1800);
+            *h = 200 + (int)(next(r) % 1000);
+        }
+        InputEvent e = {.kind = INPUT_RESIZE, .width_px = *w, .height_px = *h};
+        input_push(f, &e);
+    } else if (what < 88) { /* focus lost (and with it, fingers that never come up) */
+        InputEvent e = {.kind = INPUT_FOCUS_LOST};
+        input_push(f, &e);
+        e.kind = INPUT_FOCUS_GAINED;
+        input_push(f, &e);
+    } else if (what < 90) { /* minimise and restore */
+        InputEvent e = {.kind = INPUT_RESIZE, .width_px = 0, .height_px = 0};
+        input_push(f, &e);
+        e.kind = INPUT_EXPOSE;
+        input_push(f, &e);
+    }
+    f->width_px = *w;
+    f->height_px = *h;
+    return f->count;
+}
+
+/* Runs frames of random input; switches source every few frames. Returns events sent. */
+static long run(Session *s, Rng *r, InputFrame *f, long events_goal, int frames_goal,
+                bool allow_huge, bool *out_ok) {
+    int w = s->viewer.w, h = s->viewer.h;
+    long events = 0;
+    int frame = 0;
+    int sources = s->rv_loaded ? s->rv.assets.content.source_count : 0;
+    *out_ok = true;
+    while ((events_goal > 0 && events < events_goal) || (frames_goal > 0 && frame < frames_goal)) {
+        events += random_frame(r, f, &w, &h, allow_huge);
+        if (sources > 0 && frame % 7 == 0) {
+            int src = (int)(next(r) % (uint32_t)sources);
+            screens_play_source(&s->screens, &s->viewer, &s->scene, &s->rv, src);
+            s->screens.compare_source = next(r) % 5 == 0 ? (int)(next(r) % (uint32_t)sources) : -1;
+        }
+        session_step(s, f, 1.0f / 60.0f);
+        if (s->viewer.w > 4096 && !allow_huge) {
+            s->viewer.w = 4096;
+        }
+        if (!session_draw(s)) {
+            *out_ok = false;
+            break;
+        }
+        s->viewer.quit = false;
+        frame++;
+    }
+    return events;
+}
+
+int app_soak_main(const CliOptions *opts) {
+    long events_goal = opts->events > 0 ? opts->events : 200000;
+    int real_frames = opts->frames > 0 ? opts->frames : 300;
+    Rng rng = {(uint64_t)opts->seed * 2654435761ull + 12345u};
+    Session *s = calloc(1, sizeof *s);
+    InputFrame *f = calloc(1, sizeof *f);
+    if (!s || !f) {
+        free(s);
+        free(f);
+        log_error("out of memory");
+        return EXIT_ENV;
+    }
+    /* 1. the long stream through the null renderer */
+    int rc = session_open(s, opts, SESSION_NULL, 1280, 800);
+    long events = 0, rss_warm = 0, rss_end = 0;
+    bool ok = rc == EXIT_OK;
+    if (ok) {
+        long warm = events_goal / 10;
+        events = run(s, &rng, f, warm, 0, true, &ok);
+        rss_warm = plat_rss_kib();
+        if (ok) {
+            events += run(s, &rng, f, events_goal - warm, 0, true, &ok);
+        }
+        rss_end = plat_rss_kib();
+    }
+    session_close(s);
+    /* 2. a shorter stream through the real renderer, 8K frames included */
+    long real_events = 0;
+    if (ok) {
+        rc = session_open(s, opts, SESSION_HEADLESS, 1280, 800);
+        ok = rc == EXIT_OK;
+        if (ok) {
+            real_events = run(s, &rng, f, 0, real_frames, true, &ok);
+        }
+        session_close(s);
+    }
+    long growth = rss_end - rss_warm;
+    if (opts->json) {
+        printf(
+            "{\"events_null\":%ld,\"frames_real\":%d,\"events_real\":%ld,\"rss_after_warmup_kib\":"
+            "%ld,\"rss_end_kib\":%ld,\"rss_growth_kib\":%ld,\"ok\":%s}\n",
+            events, real_frames, real_events, rss_warm, rss_end, growth, ok ? "true" : "false");
+    } else {
+        printf("painmap soak: %ld events through the null renderer, %d frames (%ld events) "
+               "through the real one\n",
+               events, real_frames, real_events);
+        printf("  resident memory after warm-up %ld KiB, at the end %ld KiB (growth %ld KiB)\n",
+               rss_warm, rss_end, growth);
+    }
+    free(s);
+    free(f);
+    if (rc != EXIT_OK) {
+        return rc;
+    }
+    return ok ? EXIT_OK : EXIT_ENV;
+}
