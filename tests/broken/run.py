@@ -240,7 +240,7 @@ def main():
     if skipped:
         extra += ", %d skipped" % skipped
     print("%d passed, %d failed%s" % (passed, failed, extra))
-    return 1 if failed or passed == 0 else 0
+    return 1 if failed or passed + known == 0 else 0
 
 
 if __name__ == "__main__":
