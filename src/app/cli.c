@@ -17,6 +17,8 @@ const char *cli_usage(void) {
            "  painmap render -o OUT.png [--view ID] [--layers ID,..] [--size WxH]\n"
            "                 [--lod full|tablet] [--source ID [--time S] [--compare ID]]\n"
            "                 [--where ZONE] [--map ID] [--student] [--no-ui] [--msaa N] [--gles]\n"
+           "  painmap render --drawing FILE -o HANDOUT.png|.pdf [--paper a4|letter]\n"
+           "                                   a printable page for a saved pain drawing\n"
            "                                   draw a picture without a screen\n"
            "  painmap --record FILE            use the viewer and record its input\n"
            "  painmap --replay FILE [-o OUT.png] [--at S] [--json] [--size WxH]\n"
@@ -99,6 +101,8 @@ static const OptSpec OPTS[] = {
     {"--fullscreen", false, OPT_VIEWER},
     {"--assets-dir", true, OPT_ALL},
     {"--model", true, OPT_ALL},
+    {"--drawing", true, OPT_RENDER},
+    {"--paper", true, OPT_RENDER},
     {"--frames", true, OPT_BENCH},
     {"--events", true, OPT_BENCH},
     {"--seed", true, OPT_BENCH},
@@ -116,10 +120,23 @@ static const OptSpec *find_opt(const char *name) {
 
 static bool apply(CliOptions *o, const char *name, const char *v, char *err, size_t err_cap) {
     if (!strcmp(name, "-o") || !strcmp(name, "--output")) {
-        if (!str_has_suffix(v, ".png")) {
-            return str_fail(err, err_cap, "%s: only .png output is supported, got '%s'", name, v);
+        if (!str_has_suffix(v, ".png") && !str_has_suffix(v, ".pdf")) {
+            return str_fail(err, err_cap, "%s: expected a .png or .pdf file, got '%s'", name, v);
         }
         o->output = v;
+    } else if (!strcmp(name, "--drawing")) {
+        if (!*v) {
+            return str_fail(err, err_cap, "--drawing: expected a saved drawing (.json)");
+        }
+        o->drawing = v;
+    } else if (!strcmp(name, "--paper")) {
+        if (!strcmp(v, "a4")) {
+            o->paper = PAPER_A4;
+        } else if (!strcmp(v, "letter")) {
+            o->paper = PAPER_LETTER;
+        } else {
+            return str_fail(err, err_cap, "--paper: expected a4 or letter, got '%s'", v);
+        }
     } else if (!strcmp(name, "--size")) {
         return parse_size(v, &o->width, &o->height, err, err_cap);
     } else if (!strcmp(name, "--view")) {
@@ -333,6 +350,10 @@ bool cli_parse(int argc, char **argv, CliOptions *out_opts, char *err, size_t er
     }
     if (o.command == CLI_RENDER && !o.output) {
         return str_fail(err, err_cap, "painmap render: missing -o OUT.png");
+    }
+    if (o.command == CLI_RENDER && str_has_suffix(o.output, ".pdf") && !o.drawing) {
+        return str_fail(err, err_cap,
+                        "painmap render: a .pdf is a handout and needs --drawing FILE");
     }
     if (replaying) {
         o.command = CLI_REPLAY;

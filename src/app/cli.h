@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "core/ids.h"
+#include "core/settings.h"
 
 typedef enum {
     CLI_VIEWER, /* painmap [options] */
@@ -39,6 +40,8 @@ typedef struct {
     const char *where_zone; /* --where ZONE: the where-it-hurts list for a zone */
     bool no_ui;             /* --no-ui: the body alone, without labels and panels */
     bool student;           /* --student: student words instead of plain words */
+    const char *drawing;    /* --drawing FILE: render a handout page for a saved pain drawing */
+    PaperSize paper;        /* --paper a4|letter (handouts) */
     const char *record;     /* --record FILE: the viewer writes its input to FILE */
     const char *replay;     /* --replay FILE: replay recorded input headless */
     float at_sec;           /* --at S: stop the replay at S seconds */

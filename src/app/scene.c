@@ -59,6 +59,14 @@ bool scene_add(Scene *s, Gfx *gfx, const char *id, StructureKind kind, LayerId l
             return false;
         }
         s->skin_vertex_count = mesh->vertex_count;
+        free(s->skin_indices);
+        s->skin_indices = malloc(sizeof(uint32_t) * mesh->index_count);
+        if (!s->skin_indices) {
+            snprintf(err, err_cap, "scene: out of memory for the skin");
+            return false;
+        }
+        memcpy(s->skin_indices, mesh->indices, sizeof(uint32_t) * mesh->index_count);
+        s->skin_index_count = mesh->index_count;
         s->skin_item = s->count;
     }
     /* copies for the picking hierarchy, released once it is built */
@@ -319,6 +327,9 @@ void scene_unload(Scene *scene, Gfx *gfx) {
     scene->skin_positions = NULL;
     free(scene->skin_paint);
     scene->skin_paint = NULL;
+    free(scene->skin_indices);
+    scene->skin_indices = NULL;
+    scene->skin_index_count = 0;
     scene->skin_vertex_count = 0;
     scene->skin_item = -1;
 }
@@ -378,7 +389,7 @@ bool scene_item_visible(const Scene *s, int i, unsigned layer_mask) {
 }
 
 static float item_alpha(const Scene *s, int i) {
-    float a = s->items[i].color[3];
+    float a = i == s->skin_item && s->skin_opaque ? 1.0f : s->items[i].color[3];
     if ((s->see_through_mask | s->auto_see_through_mask) & LAYER_BIT(s->items[i].layer)) {
         a = a < 0.35f ? a : 0.35f;
     }

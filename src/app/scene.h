@@ -44,12 +44,15 @@ typedef struct {
     int skin_item; /* -1 if none */
     float *skin_positions;
     uint32_t skin_vertex_count;
+    uint32_t *skin_indices; /* the skin's triangles, for painted areas */
+    uint32_t skin_index_count;
     /* per-item state the app changes between frames (referral animation, selection) */
     float item_emissive[SCENE_MAX_ITEMS];
     float item_tint[SCENE_MAX_ITEMS][4]; /* rgb target and amount (a) */
     float skin_paint_strength;
     unsigned see_through_mask;         /* layers drawn translucent */
     unsigned auto_see_through_mask;    /* layers the animation makes translucent */
+    bool skin_opaque;                  /* draw the skin solid (pain drawings on a handout) */
     bool item_hidden[SCENE_MAX_ITEMS]; /* hidden one by one */
     int isolated;                      /* only this item is drawn (-1 = off) */
     int highlighted;                   /* the selection, outlined by a tint (-1 = none) */

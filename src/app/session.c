@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app/ui_bridge.h"
+#include "core/drawing.h"
 #include "core/fileio.h"
 #include "core/log.h"
 #include "core/settings.h"
@@ -229,6 +230,14 @@ static void draw_scene_part(Session *s, int source, int x, int w, bool keep) {
     refview_apply(&s->rv, &s->scene, s->gfx, screens_display_time(&s->screens),
                   (v->layer_mask & LAYER_BIT(LAYER_ZONES)) != 0,
                   (v->layer_mask & LAYER_BIT(LAYER_DERMATOMES)) != 0);
+    if (s->drawing && s->scene.skin_paint) {
+        /* the patient's drawing, with each quality's pattern so it reads in greyscale */
+        DrawingPaintDesc pd = {.patterns = true};
+        drawing_paint_vertices(s->drawing, s->scene.skin_positions, s->scene.skin_vertex_count, 3,
+                               &pd, s->scene.skin_paint, NULL);
+        scene_upload_skin_paint(&s->scene, s->gfx);
+        s->scene.skin_paint_strength = 1.0f;
+    }
     FrameDesc frame;
     scene_build_frame(&s->scene, &v->cam, v->layer_mask, w, v->h, &frame);
     refview_add_signal(&s->rv, &s->scene, &frame);

@@ -15,6 +15,7 @@
 #include "app/scene.h"
 #include "app/screens.h"
 #include "app/viewer.h"
+#include "core/drawing.h"
 #include "platform/plat.h"
 #include "render/gfx.h"
 #include "ui/ui.h"
@@ -39,6 +40,7 @@ typedef struct {
     Overlay overlay;
     InputFrame filtered;
     bool show_ui;             /* draw the UI over the body (off for plain figures) */
+    const Drawing *drawing;   /* a pain drawing painted on the skin (NULL = none) */
     char settings_path[4096]; /* where settings are saved ("" = not saved: headless runs) */
     int msaa;
     bool headless;

@@ -44,6 +44,24 @@ expect 2 "piriformis_r" query source piriformis_x
 expect 0 "piriformis_r" list sources
 expect 2 "unknown source 'gluteus_maximum_r'" render -o "$tmp/x.png" --source gluteus_maximum_r
 expect 2 "--map" render -o "$tmp/x.png" --map foerster
+# a handout for a saved pain drawing, as a PNG and as a PDF; a damaged drawing changes nothing
+here=$(cd "$(dirname "$0")" && pwd)
+expect 0 "" render --drawing "$here/drawings/buttock_thigh.json" -o "$tmp/handout.png"
+expect 0 "" render --drawing "$here/drawings/buttock_thigh.json" -o "$tmp/handout.pdf" --paper letter
+n=$((n + 1))
+if ! head -c 5 "$tmp/handout.pdf" | grep -q '%PDF-' || ! head -c 8 "$tmp/handout.png" | od -An -tx1 | grep -q '89 50 4e 47'; then
+    echo "FAIL: the handout is not a PDF and a PNG"
+    fails=$((fails + 1))
+fi
+printf '{"format":"painmap-drawing","schema_version":1,"points":[' >"$tmp/broken.json"
+cp "$tmp/broken.json" "$tmp/broken.before"
+expect 2 "broken.json" render --drawing "$tmp/broken.json" -o "$tmp/never.png"
+n=$((n + 1))
+if [ -e "$tmp/never.png" ] || ! cmp -s "$tmp/broken.json" "$tmp/broken.before"; then
+    echo "FAIL: a damaged drawing wrote a handout or was changed"
+    fails=$((fails + 1))
+fi
+
 # a good render writes a real PNG and leaves no temporary file behind
 expect 0 "" render -o "$tmp/ok.png" --size 96x64 --view posterior
 if ! head -c 8 "$tmp/ok.png" | od -An -tx1 | grep -q '89 50 4e 47 0d 0a 1a 0a'; then
