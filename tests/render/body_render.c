@@ -21,7 +21,7 @@
 
 enum { W = 600, H = 800 };
 
-typedef enum { EXPECT_BONE, EXPECT_MUSCLE, EXPECT_NERVE, EXPECT_SKIN } Expect;
+typedef enum { EXPECT_BONE, EXPECT_MUSCLE, EXPECT_NERVE, EXPECT_LIGAMENT, EXPECT_SKIN } Expect;
 
 typedef struct {
     ViewId view;
@@ -50,6 +50,10 @@ static const Check CHECKS[] = {
      "left greater trochanter"},
     {VIEW_RIGHT, LAYER_BONES, "greater_trochanter_lateral_r", NULL, EXPECT_BONE,
      "right greater trochanter"},
+    {VIEW_POSTERIOR, LAYER_LIGAMENTS, "ischial_tuberosity_r", "sacrum_lateral_s5_r",
+     EXPECT_LIGAMENT, "right sacrotuberous ligament"},
+    {VIEW_POSTERIOR, LAYER_LIGAMENTS, "ischial_tuberosity_l", "sacrum_lateral_s5_l",
+     EXPECT_LIGAMENT, "left sacrotuberous ligament"},
     {VIEW_POSTERIOR, LAYER_SKIN, "ischial_tuberosity_r", NULL, EXPECT_SKIN, "skin of the buttock"},
 };
 
@@ -62,6 +66,8 @@ static bool is_kind(const uint8_t *p, Expect e) {
             return r > 90 && r > g + 50 && r > b + 50;
         case EXPECT_NERVE:
             return r > 120 && g > 90 && b < g - 60;
+        case EXPECT_LIGAMENT:
+            return b > r + 10 && g > r && b > 90; /* blue-grey */
         case EXPECT_SKIN:
             return r >= 53 && r >= b; /* translucent: faint but warm */
     }
