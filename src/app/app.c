@@ -67,6 +67,8 @@ int app_main(int argc, char **argv) {
             return app_bench_main(&opts);
         case CLI_SOAK:
             return app_soak_main(&opts);
+        case CLI_SET_PIN:
+            return app_set_pin_main(&opts);
         case CLI_INFO:
             return app_info_main(opts.info_argc, opts.info_argv);
     }

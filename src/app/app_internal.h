@@ -27,6 +27,8 @@ int app_render_main(const CliOptions *opts);
 double app_start_sec(void);
 /* painmap bench: start-up, frame time, picking and memory figures. Returns an exit code. */
 int app_bench_main(const CliOptions *opts);
+/* painmap --set-pin: asks for the staff PIN twice and stores its hash. */
+int app_set_pin_main(const CliOptions *opts);
 /* painmap soak: a long random session through the null and the real renderer. */
 int app_soak_main(const CliOptions *opts);
 /* painmap --replay: recorded input replayed headless. Returns an exit code. */

@@ -54,8 +54,10 @@ static void print_state(const Session *s, int frames, double t) {
     printf("],\"panels\":{\"sources\":%s,\"layers\":%s,\"red_flags\":%s,\"info\":%s},",
            s->screens.sources_open ? "true" : "false", s->screens.layers_open ? "true" : "false",
            s->screens.redflags_open ? "true" : "false", s->screens.info_open ? "true" : "false");
-    printf("\"kiosk\":{\"enabled\":%s,\"step\":%d,\"resets\":%d},",
-           s->kiosk.enabled ? "true" : "false", (int)s->kiosk.step, s->kiosk.resets);
+    printf("\"kiosk\":{\"enabled\":%s,\"step\":%d,\"resets\":%d,\"unlocked\":%s,"
+           "\"pin_open\":%s},",
+           s->kiosk.enabled ? "true" : "false", (int)s->kiosk.step, s->kiosk.resets,
+           s->kiosk.unlocked ? "true" : "false", s->kiosk.pin_open ? "true" : "false");
     printf("\"quit\":%s}\n", v->quit ? "true" : "false");
 }
 

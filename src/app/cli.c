@@ -12,8 +12,9 @@ const char *cli_usage(void) {
            "  painmap [--gles] [--fullscreen] [--size WxH] [--assets-dir DIR]\n"
            "                                   open the interactive viewer\n"
            "  painmap --kiosk                  the patient's path on a clinic tablet:\n"
-           "                                   fullscreen, cannot be closed, starts over when "
-           "idle\n"
+           "                                   fullscreen, cannot be closed, starts over when\n"
+           "                                   idle; staff: hold the top left corner 3 s, PIN\n"
+           "  painmap --set-pin                set the staff PIN (4 to 12 digits)\n"
            "  painmap render -o OUT.png [--view ID] [--layers ID,..] [--size WxH]\n"
            "                 [--lod full|tablet] [--source ID [--time S] [--compare ID]]\n"
            "                 [--where ZONE] [--map ID] [--student] [--no-ui] [--msaa N] [--gles]\n"
@@ -303,6 +304,10 @@ bool cli_parse(int argc, char **argv, CliOptions *out_opts, char *err, size_t er
             o.command = CLI_HELP;
             *out_opts = o;
             return true;
+        }
+        if (!strcmp(arg, "--set-pin") && o.command == CLI_VIEWER) {
+            o.command = CLI_SET_PIN;
+            continue;
         }
         if (!strcmp(arg, "--version")) {
             o.command = CLI_VERSION;

@@ -10,12 +10,13 @@
 #include "core/settings.h"
 
 typedef enum {
-    CLI_VIEWER, /* painmap [options] */
-    CLI_RENDER, /* painmap render -o out.png ... */
-    CLI_INFO,   /* painmap list | query | check-content ... (handled by app_info_main) */
-    CLI_REPLAY, /* painmap --replay FILE [-o OUT.png] [--at S] [--json] */
-    CLI_BENCH,  /* painmap bench [--frames N] [--size WxH] [--lod L] [--json] */
-    CLI_SOAK,   /* painmap soak [--events N] [--frames N] [--seed N] [--json] */
+    CLI_VIEWER,  /* painmap [options] */
+    CLI_RENDER,  /* painmap render -o out.png ... */
+    CLI_INFO,    /* painmap list | query | check-content ... (handled by app_info_main) */
+    CLI_REPLAY,  /* painmap --replay FILE [-o OUT.png] [--at S] [--json] */
+    CLI_BENCH,   /* painmap bench [--frames N] [--size WxH] [--lod L] [--json] */
+    CLI_SOAK,    /* painmap soak [--events N] [--frames N] [--seed N] [--json] */
+    CLI_SET_PIN, /* painmap --set-pin: the staff PIN that unlocks the kiosk */
     CLI_HELP,
     CLI_VERSION,
 } CliCommand;

@@ -9,15 +9,51 @@
 void kiosk_init(Kiosk *k, bool enabled) {
     memset(k, 0, sizeof *k);
     k->enabled = enabled;
+    pin_guard_init(&k->guard);
+}
+
+static const float CORNER_PX = 90.0f, HOLD_SEC = 3.0f;
+
+void kiosk_observe(Kiosk *k, const InputFrame *input, float dt_sec, float ui_scale) {
+    if (!k->enabled) {
+        return;
+    }
+    k->clock_sec += (double)dt_sec;
+    float corner = CORNER_PX * ui_scale;
+    for (int i = 0; i < input->count; i++) {
+        const InputEvent *e = &input->events[i];
+        bool in_corner = e->x_px < corner && e->y_px < corner;
+        if (e->kind == INPUT_POINTER_DOWN) {
+            k->corner_down = in_corner;
+            k->corner_hold_sec = 0.0;
+        } else if (e->kind == INPUT_POINTER_UP || (e->kind == INPUT_POINTER_MOVE && !in_corner)) {
+            k->corner_down = false;
+        }
+    }
+    if (k->corner_down) {
+        k->corner_hold_sec += (double)dt_sec;
+        if (k->corner_hold_sec >= HOLD_SEC && !k->unlocked) {
+            k->pin_open = true;
+            k->corner_down = false;
+            k->pin_message[0] = '\0';
+        }
+    }
 }
 
 void kiosk_reset(Kiosk *k, Screens *s, Viewer *v, const Scene *scene, RefView *rv) {
     bool enabled = k->enabled;
     int resets = k->resets + 1;
     Settings keep = s->settings;
-    memset(k, 0, sizeof *k);
+    PinGuard guard = k->guard; /* wrong PIN tries outlast a reset */
+    double clock = k->clock_sec;
+    char pin_path[sizeof k->pin_path];
+    memcpy(pin_path, k->pin_path, sizeof pin_path);
+    memset(k, 0, sizeof *k); /* also wipes any digits typed */
     k->enabled = enabled;
     k->resets = resets;
+    k->guard = guard;
+    k->clock_sec = clock;
+    memcpy(k->pin_path, pin_path, sizeof pin_path);
     screens_init(s);
     s->settings = keep;
     rv->source = -1;
@@ -33,7 +69,13 @@ void kiosk_reset(Kiosk *k, Screens *s, Viewer *v, const Scene *scene, RefView *r
 }
 
 int kiosk_wait_ms(const Kiosk *k, const Screens *s) {
-    if (!k->enabled || k->step == KIOSK_WELCOME) {
+    if (!k->enabled) {
+        return -1;
+    }
+    if (k->corner_down) {
+        return 100; /* the staff gesture is timed */
+    }
+    if (k->step == KIOSK_WELCOME && !k->unlocked && !k->pin_open) {
         return -1;
     }
     double left = (double)s->settings.idle_minutes * 60.0 - k->idle_sec;
@@ -45,11 +87,14 @@ bool kiosk_tick(Kiosk *k, Screens *s, Viewer *v, const Scene *scene, RefView *rv
     if (!k->enabled) {
         return false;
     }
-    v->quit = false;      /* the patient cannot close the app */
-    v->fullscreen = true; /* nor leave fullscreen */
-    v->screenshot_requested = false;
+    if (!k->unlocked) {
+        v->quit = false;      /* the patient cannot close the app */
+        v->fullscreen = true; /* nor leave fullscreen */
+        v->screenshot_requested = false;
+    }
     k->idle_sec = had_input ? 0.0 : k->idle_sec + (double)dt_sec;
-    if (k->step != KIOSK_WELCOME && k->idle_sec >= (double)s->settings.idle_minutes * 60.0) {
+    bool started = k->step != KIOSK_WELCOME || k->unlocked || k->pin_open;
+    if (started && k->idle_sec >= (double)s->settings.idle_minutes * 60.0) {
         kiosk_reset(k, s, v, scene, rv);
         return true;
     }
@@ -263,7 +308,88 @@ static void summary(Kiosk *k, Screens *s, UiContext *ui, Viewer *v, const Scene 
     }
 }
 
+/* The staff PIN pad: digits only, masked, with the back-off after wrong tries. */
+static void pin_pad(Kiosk *k, Screens *s, UiContext *ui, Viewer *v) {
+    bool open = true;
+    if (!ui_panel_begin(ui, "Staff PIN", centre_card(ui, v, 420, 60), &open)) {
+        return;
+    }
+    char shown[2 * sizeof k->pin];
+    size_t n = strlen(k->pin);
+    for (size_t i = 0; i < n; i++) {
+        shown[2 * i] = '*';
+        shown[2 * i + 1] = ' ';
+    }
+    shown[n ? 2 * n - 1 : 0] = '\0';
+    ui_text(ui, n ? shown : "Enter the PIN", UI_TEXT_TITLE);
+    double wait = pin_guard_wait_sec(&k->guard, k->clock_sec);
+    if (wait > 0.0) {
+        snprintf(k->pin_message, sizeof k->pin_message, "Too many wrong tries. Wait %d s.",
+                 (int)wait + 1);
+    }
+    /* always one line here, so the keys never move under a finger */
+    ui_label(ui, k->pin_message[0] ? k->pin_message : "4 to 12 digits, then OK");
+    static const char *const keys[12] = {"1", "2", "3", "4",    "5", "6",
+                                         "7", "8", "9", "Back", "0", "OK"};
+    for (int row = 0; row < 4; row++) {
+        ui_columns_begin(ui, 3);
+        for (int col = 0; col < 3; col++) {
+            int i = row * 3 + col;
+            if (col > 0) {
+                ui_column_next(ui);
+            }
+            ui_push_id_int(ui, 500 + i);
+            bool pressed = ui_button(ui, keys[i]);
+            ui_pop_id(ui);
+            if (!pressed) {
+                continue;
+            }
+            if (i == 9) {
+                if (n > 0) {
+                    k->pin[n - 1] = '\0';
+                }
+            } else if (i == 11) {
+                char err[256] = "";
+                PinCheck r = PIN_FAILED;
+                if (wait <= 0.0 && k->pin_path[0]) {
+                    r = pin_check(k->pin_path, k->pin, err, sizeof err);
+                    if (r != PIN_NOT_SET) {
+                        pin_guard_record(&k->guard, r == PIN_MATCH, k->clock_sec);
+                    }
+                }
+                if (r == PIN_MATCH) {
+                    k->unlocked = true;
+                    k->pin_open = false;
+                    k->pin_message[0] = '\0';
+                    s->changed = true;
+                } else if (r == PIN_NOT_SET || !k->pin_path[0]) {
+                    snprintf(k->pin_message, sizeof k->pin_message,
+                             "No staff PIN is set. Set one with: painmap --set-pin");
+                } else if (r == PIN_WRONG) {
+                    snprintf(k->pin_message, sizeof k->pin_message, "Wrong PIN");
+                } else if (wait <= 0.0) {
+                    snprintf(k->pin_message, sizeof k->pin_message, "The PIN cannot be checked");
+                }
+                memset(k->pin, 0, sizeof k->pin);
+            } else if (n + 1 < sizeof k->pin) {
+                k->pin[n] = keys[i][0];
+                k->pin[n + 1] = '\0';
+            }
+        }
+        ui_columns_end(ui);
+    }
+    ui_panel_end(ui);
+    if (!open) {
+        k->pin_open = false;
+        memset(k->pin, 0, sizeof k->pin);
+    }
+}
+
 void kiosk_build(Kiosk *k, Screens *s, UiContext *ui, Viewer *v, const Scene *scene, RefView *rv) {
+    if (k->pin_open) {
+        pin_pad(k, s, ui, v);
+        return;
+    }
     screens_refresh_where(s, v, rv);
     /* mark the tapped place on the skin, as in the viewer's Where it hurts */
     bool mark = v->mode == VIEWER_WHERE && v->where_set;

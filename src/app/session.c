@@ -148,6 +148,10 @@ int session_open(Session *s, const CliOptions *opts, SessionMode mode, int w, in
     }
     apply_settings(s);
     kiosk_init(&s->kiosk, opts->kiosk);
+    const char *user_dir = opts->kiosk ? plat_user_dir() : NULL;
+    if (user_dir) {
+        path_join(s->kiosk.pin_path, sizeof s->kiosk.pin_path, user_dir, "pin");
+    }
     if (opts->kiosk) {
         kiosk_reset(&s->kiosk, &s->screens, &s->viewer, &s->scene, &s->rv);
         s->kiosk.resets = 0;
@@ -194,10 +198,22 @@ bool session_step(Session *s, const InputFrame *input, float dt_sec) {
     /* the caption and phase the UI shows come from the timeline at this moment */
     refview_sample(&s->rv, screens_display_time(&s->screens));
     ui_begin(s->ui, input, v->w, v->h, scale, dt_sec);
-    if (s->kiosk.enabled) {
+    kiosk_observe(&s->kiosk, input, dt_sec, scale);
+    if (s->kiosk.enabled && !s->kiosk.unlocked) {
         kiosk_build(&s->kiosk, &s->screens, s->ui, v, &s->scene, &s->rv);
     } else if (s->show_ui) {
         screens_build(&s->screens, s->ui, v, &s->scene, &s->rv);
+        if (s->kiosk.enabled) {
+            /* a therapist unlocked the kiosk: one tap gives it back to the patient */
+            UiButtonOpts o = {.selected = true, .bold = true};
+            UiSize bs = ui_button_size_ex(s->ui, "Back to patient mode", &o);
+            float pad = ui_px(s->ui, 10.0f);
+            ui_area_begin(s->ui, (UiRect){pad, (float)v->h - bs.h - pad, bs.w, bs.h});
+            if (ui_button_ex(s->ui, "Back to patient mode##relock", &o)) {
+                kiosk_reset(&s->kiosk, &s->screens, v, &s->scene, &s->rv);
+            }
+            ui_area_end(s->ui);
+        }
     }
     ui_end(s->ui);
     ui_filter_input(s->ui, input, &s->filtered);

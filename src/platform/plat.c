@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "core/log.h"
@@ -451,6 +452,31 @@ const char *plat_user_dir(void) {
         }
     }
     return dir;
+}
+
+bool plat_read_secret(const char *prompt, char *out, size_t cap) {
+    bool tty = isatty(STDIN_FILENO) != 0;
+    struct termios old, quiet;
+    if (tty) {
+        fputs(prompt, stderr);
+        fflush(stderr);
+        if (tcgetattr(STDIN_FILENO, &old) == 0) {
+            quiet = old;
+            quiet.c_lflag &= ~(tcflag_t)ECHO;
+            tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+        } else {
+            tty = false;
+        }
+    }
+    bool ok = fgets(out, (int)cap, stdin) != NULL;
+    if (tty) {
+        tcsetattr(STDIN_FILENO, TCSANOW, &old);
+        fputc('\n', stderr);
+    }
+    if (ok) {
+        out[strcspn(out, "\r\n")] = '\0';
+    }
+    return ok;
 }
 
 long plat_rss_kib(void) {

@@ -54,6 +54,9 @@ double plat_time_sec(void);
 const char *plat_exe_dir(void);
 /* The per-user data directory (created if missing), or NULL with a logged reason. */
 const char *plat_user_dir(void);
+/* Reads a line from the terminal without showing it (a PIN); from a pipe, reads a line.
+ * Returns false at end of input. The newline is not kept. */
+bool plat_read_secret(const char *prompt, char *out, size_t cap);
 /* The memory this process holds now (resident set), in KiB; 0 if unknown. */
 long plat_rss_kib(void);
 /* The most memory this process has held at once (resident set), in KiB; 0 if unknown. */

@@ -63,6 +63,17 @@ check kiosk_where_then_idle "'hip_joint_r' in s['where'] and all(w.endswith('_r'
 replay kiosk_idle_reset --kiosk
 check kiosk_idle_reset "s['kiosk']['step'] == 0 and s['kiosk']['resets'] == 1 and s['where'] == []"
 
+# staff: a 3 s press on the top left corner opens the PIN pad; a wrong PIN is refused, the
+# right one unlocks the full viewer
+export PAINMAP_USER_DIR="$tmp/user/"
+mkdir -p "$PAINMAP_USER_DIR"
+printf '2468\n2468\n' | "$exe" --set-pin >/dev/null 2>&1
+replay kiosk_pin_wrong --kiosk
+check kiosk_pin_wrong "s['kiosk']['pin_open'] and not s['kiosk']['unlocked']"
+replay kiosk_pin_right --kiosk
+check kiosk_pin_right "s['kiosk']['unlocked'] and not s['kiosk']['pin_open']"
+unset PAINMAP_USER_DIR
+
 # a damaged replay file is refused with the line that is wrong
 n=$((n + 1))
 printf '{"painmap_replay":1}\n{"t":1,"events":[{"k":"teleport"}]}\n' >"$tmp/bad.jsonl"
