@@ -16,8 +16,7 @@ static int find_source(RefView *rv, const char *flag, const char *id) {
     char err[1024];
     int saved = rv->source;
     if (!refview_set_source(rv, id, err, sizeof err)) {
-        /* the message names --source; say which flag it was */
-        log_error("%s%s", flag, err + (err[0] == '-' ? 8 : 0));
+        log_error("%s: %s", flag, err);
         return -1;
     }
     int found = rv->source;

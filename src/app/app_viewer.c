@@ -47,7 +47,7 @@ int app_viewer_main(const CliOptions *opts) {
     if (rc == EXIT_OK && opts->source && s->rv_loaded) {
         char err[1024];
         if (!refview_set_source(&s->rv, opts->source, err, sizeof err)) {
-            log_error("%s", err);
+            log_error("--source: %s", err);
             rc = EXIT_INPUT;
         } else {
             screens_play_source(&s->screens, &s->viewer, &s->scene, &s->rv, s->rv.source);
