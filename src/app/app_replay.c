@@ -51,7 +51,14 @@ static void print_state(const Session *s, int frames, double t) {
     for (int i = 0; db && i < s->screens.where_count; i++) {
         printf("%s\"%s\"", i ? "," : "", db->sources[s->screens.where[i].source].id);
     }
-    printf("],\"panels\":{\"sources\":%s,\"layers\":%s,\"red_flags\":%s,\"info\":%s},",
+    printf("],\"search\":\"");
+    for (const char *c = s->screens.search; *c; c++) {
+        if (*c == '"' || *c == '\\') {
+            putchar('\\');
+        }
+        putchar(*c >= 32 ? *c : ' ');
+    }
+    printf("\",\"panels\":{\"sources\":%s,\"layers\":%s,\"red_flags\":%s,\"info\":%s},",
            s->screens.sources_open ? "true" : "false", s->screens.layers_open ? "true" : "false",
            s->screens.redflags_open ? "true" : "false", s->screens.info_open ? "true" : "false");
     printf("\"kiosk\":{\"enabled\":%s,\"step\":%d,\"resets\":%d,\"unlocked\":%s,"

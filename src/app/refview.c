@@ -104,8 +104,8 @@ bool refview_set_source(RefView *rv, const char *id, char *err, size_t err_cap) 
             nb = content_suggest_many(id, ids, db->source_count, best, 3);
             free(ids);
         }
-        snprintf(err, err_cap, "unknown source '%s'%s%s%s%s%s%s (painmap list sources)",
-                 id, nb > 0 ? "; did you mean " : "", nb > 0 ? best[0] : "", nb > 1 ? ", " : "",
+        snprintf(err, err_cap, "unknown source '%s'%s%s%s%s%s%s (painmap list sources)", id,
+                 nb > 0 ? "; did you mean " : "", nb > 0 ? best[0] : "", nb > 1 ? ", " : "",
                  nb > 1 ? best[1] : "", nb > 2 ? ", " : "", nb > 2 ? best[2] : "");
         return false;
     }

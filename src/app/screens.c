@@ -138,9 +138,7 @@ static float top_bar(Screens *s, UiContext *ui, Viewer *v, RefView *rv, float w)
         s->search_open = !s->search_open;
         s->layers_open = false;
         s->sources_open = false;
-        if (s->search_open) {
-            ui_set_focus(ui, "search_field");
-        }
+        s->focus_search = s->search_open;
     }
     sel.selected = s->student;
     if (ui_button_ex(ui, "Student words##words", &sel)) {
@@ -526,6 +524,11 @@ static void search_panel(Screens *s, UiContext *ui, Viewer *v, const Scene *scen
                          UiRect r) {
     if (!ui_panel_begin(ui, "Search", r, &s->search_open)) {
         return;
+    }
+    if (s->focus_search) {
+        /* the field's id belongs to the card's scope: give it focus from inside the card */
+        ui_set_focus(ui, "search_field");
+        s->focus_search = false;
     }
     ui_text_field(ui, "search_field", s->search, (int)sizeof s->search, "Type a name");
     if (rv->loaded && s->search[0]) {

@@ -28,6 +28,7 @@ typedef struct {
     bool sources_open;
     bool redflags_open;
     bool search_open;
+    bool focus_search; /* put the caret in the search field next frame */
     bool about_open;
     bool info_open;
     bool where_open;

@@ -11,9 +11,9 @@ export SDL_VIDEODRIVER=offscreen
 fails=0
 n=0
 
-# check NAME PYTHON-EXPRESSION-ON-STATE
+# replay NAME [OPTION]: runs replays/NAME.jsonl; check NAME PYTHON-EXPRESSION-ON-STATE
 replay() {
-    "$exe" --replay "$here/replays/$1.jsonl" --json -o "$tmp/$1.png" >"$tmp/$1.json" 2>"$tmp/$1.err"
+    "$exe" --replay "$here/replays/$1.jsonl" --json -o "$tmp/$1.png" ${2:-} >"$tmp/$1.json" 2>"$tmp/$1.err"
 }
 check() {
     local name=$1 expr=$2
@@ -54,14 +54,16 @@ pixels where_it_hurts 51 115 242 80 30  # the tapped point is marked in blue
 # kiosk: Start, English, a tap on the front of the right hip lists right-side sources;
 # Escape and F11 neither quit nor leave fullscreen; after 3 idle minutes it starts over and
 # has forgotten the place and the list
-replay() {
-    "$exe" --replay "$here/replays/$1.jsonl" --json -o "$tmp/$1.png" $2 >"$tmp/$1.json" 2>"$tmp/$1.err"
-}
 replay kiosk_where_then_idle --kiosk
 check kiosk_where_then_idle "s['kiosk']['step'] == 2 and s['mode'] == 'where' and not s['quit']"
 check kiosk_where_then_idle "'hip_joint_r' in s['where'] and all(w.endswith('_r') for w in s['where'])"
 replay kiosk_idle_reset --kiosk
 check kiosk_idle_reset "s['kiosk']['step'] == 0 and s['kiosk']['resets'] == 1 and s['where'] == []"
+
+# Search: a click gives the field the caret, typed text (accents too) and Backspace edit it,
+# and the letters never reach the viewer's shortcuts ('s' would hide the skin)
+replay search_typing
+check search_typing "s['search'] == 'pirs' and 'skin' in s['layers']"
 
 # staff: a 3 s press on the top left corner opens the PIN pad; a wrong PIN is refused, the
 # right one unlocks the full viewer
