@@ -160,22 +160,24 @@ static void layers_panel(Screens *s, UiContext *ui, Viewer *v, const Scene *scen
         snprintf(key, sizeof key, "layer_%s", layer_name((LayerId)l));
         bool on = (v->layer_mask & LAYER_BIT((LayerId)l)) != 0;
         ui_push_id_int(ui, l);
-        ui_row_begin(ui);
         if (ui_toggle(ui, screens_text(rv, key, layer_name((LayerId)l)), &on)) {
             v->layer_mask ^= LAYER_BIT((LayerId)l);
             s->changed = true;
         }
-        if (l == LAYER_SKIN || l == LAYER_SUPERFICIAL_MUSCLES || l == LAYER_DEEP_MUSCLES ||
-            l == LAYER_BONES) {
-            bool see = (scene->see_through_mask & LAYER_BIT((LayerId)l)) != 0;
-            if (l == LAYER_SKIN) {
-                see = true; /* the skin is always see-through */
-            } else if (ui_toggle(ui, "See-through##see", &see)) {
-                ((Scene *)scene)->see_through_mask ^= LAYER_BIT((LayerId)l);
-                s->changed = true;
-            }
+        ui_pop_id(ui);
+    }
+    /* the skin is always see-through; the layers under it can be too */
+    ui_text(ui, "See-through", UI_TEXT_BOLD);
+    static const LayerId see[] = {LAYER_SUPERFICIAL_MUSCLES, LAYER_DEEP_MUSCLES, LAYER_BONES};
+    for (size_t i = 0; i < sizeof see / sizeof see[0]; i++) {
+        char key[48];
+        snprintf(key, sizeof key, "layer_%s", layer_name(see[i]));
+        bool on = (scene->see_through_mask & LAYER_BIT(see[i])) != 0;
+        ui_push_id_int(ui, 100 + (int)i);
+        if (ui_toggle(ui, screens_text(rv, key, layer_name(see[i])), &on)) {
+            ((Scene *)scene)->see_through_mask ^= LAYER_BIT(see[i]);
+            s->changed = true;
         }
-        ui_row_end(ui);
         ui_pop_id(ui);
     }
     if ((v->layer_mask & LAYER_BIT(LAYER_DERMATOMES)) && rv->loaded) {
