@@ -9,21 +9,7 @@ export SDL_VIDEODRIVER=${SDL_VIDEODRIVER:-offscreen}
 fails=0
 n=0
 
-# expect CODE "message piece" args...
-expect() {
-    local want=$1 piece=$2
-    shift 2
-    local out code
-    out=$("$exe" "$@" 2>&1)
-    code=$?
-    n=$((n + 1))
-    if [ "$code" -ne "$want" ] || ! grep -qF -- "$piece" <<<"$out"; then
-        echo "FAIL: painmap $* -> exit $code (want $want), output:"
-        echo "$out" | head -5 | sed 's/^/    /'
-        echo "    (expected it to contain: $piece)"
-        fails=$((fails + 1))
-    fi
-}
+. "$(cd "$(dirname "$0")/.." && pwd)/lib/expect.sh"
 
 expect 0 "Usage:" --help
 expect 0 "painmap " --version

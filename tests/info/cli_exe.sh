@@ -7,21 +7,7 @@ exe=${1:?usage: cli_exe.sh PAINMAP_EXE}
 fails=0
 n=0
 
-# expect CODE "piece of the output" args...
-expect() {
-    local want=$1 piece=$2
-    shift 2
-    local out code
-    out=$("$exe" "$@" 2>&1)
-    code=$?
-    n=$((n + 1))
-    if [ "$code" -ne "$want" ] || ! grep -qF -- "$piece" <<<"$out"; then
-        echo "FAIL: painmap $* -> exit $code (want $want), output:"
-        echo "$out" | head -8 | sed 's/^/    /'
-        echo "    (expected it to contain: $piece)"
-        fails=$((fails + 1))
-    fi
-}
+. "$(cd "$(dirname "$0")/.." && pwd)/lib/expect.sh"
 
 expect 0 "content OK" check-content
 expect 0 "content OK" check-content "$PAINMAP_ASSETS_DIR"
