@@ -974,7 +974,10 @@ static void load_redflags(Loader *L, const cJSON *root) {
         char p[64];
         json_path_index(p, sizeof p, "groups", i);
         jr_check_keys(&L->r, it, p, group_keys);
+        /* a group without an id is reported and its slot reused by the next group, so
+         * start each one empty (its items were counted against another array) */
         ContentRedFlagGroup *g = &db->redflag_groups[db->redflag_group_count];
+        memset(g, 0, sizeof *g);
         g->id = jr_string(&L->r, it, p, "id", false);
         int k = jr_enum(&L->r, it, p, "urgency", urgencies);
         g->urgency = k >= 0 ? urgencies[k] : "";
