@@ -37,10 +37,8 @@ static void push(InputFrame *f, InputEventKind kind, int pointer, int button, fl
     input_push(f, &e);
 }
 
-/* One frame of random input for a w x h screen; returns how many events it holds. */
-static int random_frame(Rng *r, InputFrame *f, int *w, int *h, bool allow_huge) {
-    f->count = 0;
-    f->pixel_scale = 1.0f;
+/* Appends one random gesture for a w x h screen to f. */
+static void random_gesture(Rng *r, InputFrame *f, int *w, int *h, bool allow_huge) {
     uint32_t what = next(r) % 100;
     float x = uniform(r, 0.0f, (float)*w), y = uniform(r, 0.0f, (float)*h);
     if (what < 35) { /* a tap (finger or mouse) */
@@ -101,6 +99,17 @@ static int random_frame(Rng *r, InputFrame *f, int *w, int *h, bool allow_huge) 
         input_push(f, &e);
         e.kind = INPUT_EXPOSE;
         input_push(f, &e);
+    }
+}
+
+/* One frame of random input: one to four gestures, as a quick hand (or two) makes them.
+ * Returns how many events the frame holds. */
+static int random_frame(Rng *r, InputFrame *f, int *w, int *h, bool allow_huge) {
+    f->count = 0;
+    f->pixel_scale = 1.0f;
+    int gestures = 1 + (int)(next(r) % 4);
+    for (int g = 0; g < gestures; g++) {
+        random_gesture(r, f, w, h, allow_huge);
     }
     f->width_px = *w;
     f->height_px = *h;
