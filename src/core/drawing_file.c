@@ -187,7 +187,11 @@ typedef struct {
     bool failed;
 } Buf;
 
-static void buf_add(Buf *b, const char *fmt, ...) {
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static void
+buf_add(Buf *b, const char *fmt, ...) {
     if (b->failed) {
         return;
     }
@@ -301,7 +305,11 @@ typedef struct {
     int count;
 } Errs;
 
-static void err_add(Errs *e, const char *path, const char *fmt, ...) {
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+static void
+err_add(Errs *e, const char *path, const char *fmt, ...) {
     e->count++;
     if (!e->buf || e->cap == 0 || e->count > ERR_LINES_MAX + 1) {
         return;

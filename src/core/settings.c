@@ -67,7 +67,8 @@ static bool parse_into(const cJSON *j, const char *name, Settings *s, char *err,
         s->text_scale = (float)v->valuedouble;
     }
     v = cJSON_GetObjectItemCaseSensitive(j, "idle_minutes");
-    if (v && (!cJSON_IsNumber(v) || !(v->valuedouble >= 1.0 && v->valuedouble <= 120.0))) {
+    if (v && (!cJSON_IsNumber(v) || !(v->valuedouble >= 1.0 && v->valuedouble <= 120.0) ||
+              v->valuedouble != floor(v->valuedouble))) {
         return bad(err, cap, name, "idle_minutes", "expected whole minutes from 1 to 120");
     }
     if (v) {

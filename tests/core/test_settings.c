@@ -41,6 +41,7 @@ static void test_bad_values_name_the_field(void **state) {
         {"{\"text_scale\": \"big\"}", "text_scale"},
         {"{\"dermatome_map\": \"foerster\"}", "dermatome_map"},
         {"{\"idle_minutes\": 0}", "idle_minutes"},
+        {"{\"idle_minutes\": 1.5}", "idle_minutes"},
         {"{\"idle_minutes\": 1e400}", "idle_minutes"},
         {"{\"reduced_motion\": 1}", "reduced_motion"},
         {"{\"paper\": \"a3\"}", "paper"},
