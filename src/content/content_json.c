@@ -57,9 +57,71 @@ void content_arena_free(ContentArenaBlock **arena) {
     *arena = NULL;
 }
 
+/* Offset of the first byte that breaks UTF-8 (an invalid or overlong sequence, a surrogate,
+ * a code point past U+10FFFF) or is a NUL, or len when the text is clean. JSON text is UTF-8,
+ * and cJSON would otherwise keep broken bytes or cut a string short at a NUL. */
+static size_t first_bad_utf8(const unsigned char *s, size_t len) {
+    size_t i = 0;
+    while (i < len) {
+        unsigned c = s[i];
+        size_t n;
+        unsigned cp;
+        if (c == 0) {
+            return i;
+        } else if (c < 0x80) {
+            i++;
+            continue;
+        } else if ((c & 0xE0) == 0xC0) {
+            n = 2;
+            cp = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            n = 3;
+            cp = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            n = 4;
+            cp = c & 0x07;
+        } else {
+            return i;
+        }
+        if (i + n > len) {
+            return i;
+        }
+        for (size_t k = 1; k < n; k++) {
+            if ((s[i + k] & 0xC0) != 0x80) {
+                return i;
+            }
+            cp = (cp << 6) | (s[i + k] & 0x3Fu);
+        }
+        static const unsigned min_cp[5] = {0, 0, 0x80, 0x800, 0x10000};
+        if (cp < min_cp[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+            return i;
+        }
+        i += n;
+    }
+    return len;
+}
+
 cJSON *jr_parse(JsonReader *r, const char *data, size_t len) {
     if (!data) {
         content_diag_add(r->diag, r->file, NULL, "missing (file not found or unreadable)");
+        return NULL;
+    }
+    size_t bad = first_bad_utf8((const unsigned char *)data, len);
+    if (bad < len) {
+        int line = 1, col = 1;
+        for (size_t i = 0; i < bad; i++) {
+            if (data[i] == '\n') {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
+        }
+        char pos[48];
+        snprintf(pos, sizeof pos, "%d:%d", line, col);
+        content_diag_add(r->diag, r->file, pos,
+                         data[bad] == '\0' ? "a NUL byte (the file must be UTF-8 text)"
+                                           : "not valid UTF-8 (save the file as UTF-8)");
         return NULL;
     }
     const char *end = NULL;
