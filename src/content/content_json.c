@@ -101,6 +101,22 @@ static size_t first_bad_utf8(const unsigned char *s, size_t len) {
     return len;
 }
 
+/* Reports msg at the line and column of byte offset in data ("file:LINE:COL: msg"). */
+static void add_at(JsonReader *r, const char *data, size_t offset, const char *msg) {
+    int line = 1, col = 1;
+    for (size_t i = 0; i < offset; i++) {
+        if (data[i] == '\n') {
+            line++;
+            col = 1;
+        } else {
+            col++;
+        }
+    }
+    char pos[48];
+    snprintf(pos, sizeof pos, "%d:%d", line, col);
+    content_diag_add(r->diag, r->file, pos, "%s", msg);
+}
+
 cJSON *jr_parse(JsonReader *r, const char *data, size_t len) {
     if (!data) {
         content_diag_add(r->diag, r->file, NULL, "missing (file not found or unreadable)");
@@ -108,40 +124,17 @@ cJSON *jr_parse(JsonReader *r, const char *data, size_t len) {
     }
     size_t bad = first_bad_utf8((const unsigned char *)data, len);
     if (bad < len) {
-        int line = 1, col = 1;
-        for (size_t i = 0; i < bad; i++) {
-            if (data[i] == '\n') {
-                line++;
-                col = 1;
-            } else {
-                col++;
-            }
-        }
-        char pos[48];
-        snprintf(pos, sizeof pos, "%d:%d", line, col);
-        content_diag_add(r->diag, r->file, pos,
-                         data[bad] == '\0' ? "a NUL byte (the file must be UTF-8 text)"
-                                           : "not valid UTF-8 (save the file as UTF-8)");
+        add_at(r, data, bad,
+               data[bad] == '\0' ? "a NUL byte (the file must be UTF-8 text)"
+                                 : "not valid UTF-8 (save the file as UTF-8)");
         return NULL;
     }
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(data, len, &end, 0);
     if (!root) {
         const char *at = end ? end : cJSON_GetErrorPtr();
-        int line = 1, col = 1;
-        if (at && at >= data && at <= data + len) {
-            for (const char *p = data; p < at; p++) {
-                if (*p == '\n') {
-                    line++;
-                    col = 1;
-                } else {
-                    col++;
-                }
-            }
-        }
-        char pos[48];
-        snprintf(pos, sizeof pos, "%d:%d", line, col);
-        content_diag_add(r->diag, r->file, pos, "invalid JSON (syntax error here)");
+        size_t offset = at && at >= data && at <= data + len ? (size_t)(at - data) : 0;
+        add_at(r, data, offset, "invalid JSON (syntax error here)");
         return NULL;
     }
     if (!cJSON_IsObject(root)) {
