@@ -620,6 +620,21 @@ void handout_desc_fill(HandoutDesc *desc, const HandoutText *t, const DrawingDoc
     desc->word_your_left = content_ui(db, "your_left", "your left");
     desc->word_your_right = content_ui(db, "your_right", "your right");
     desc->word_legend = content_ui(db, "legend", "Legend");
+    desc->word_front = content_ui(db, "view_anterior", "Front");
+    desc->word_back = content_ui(db, "view_posterior", "Back");
+    desc->word_intensity = content_ui(db, "handout_intensity", "Intensity (0 = none, 10 = worst)");
+    desc->word_where = content_ui(db, "handout_where", "Where the pain is");
+    desc->word_sources = content_ui(db, "handout_sources", "What is known to send pain there");
+    desc->word_citations = content_ui(db, "handout_citations", "Sources of these maps");
+    desc->word_main = content_ui(db, "handout_main", "a main area");
+    desc->word_sometimes = content_ui(db, "handout_sometimes", "sometimes");
+    desc->word_content_version = content_ui(db, "handout_content_version", "painmap content");
+    desc->word_more = content_ui(db, "handout_more", "More in the PDF handout and in painmap.");
+    for (int q = 0; q < PAIN_QUALITY_COUNT; q++) {
+        char key[48];
+        snprintf(key, sizeof key, "quality_%s", drawing_quality_id((PainQuality)q));
+        desc->quality_names[q] = content_ui(db, key, drawing_quality_name((PainQuality)q));
+    }
 }
 
 static bool fail(char *err, size_t err_cap, const char *path, const char *why) {

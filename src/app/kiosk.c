@@ -117,8 +117,8 @@ static void side_labels(UiContext *ui, Viewer *v, RefView *rv) {
         !cam_project(&v->cam, v->w, v->h, right_mm, pr) || fabsf(pl[0] - pr[0]) < 20.0f) {
         return; /* seen from the side: both on one line, no useful label */
     }
-    const char *yl = screens_text(rv, "your_left", "your left");
-    const char *yr = screens_text(rv, "your_right", "your right");
+    const char *yl = screens_tr(rv, "your_left");
+    const char *yr = screens_tr(rv, "your_right");
     float gap = ui_px(ui, 24.0f);
     float y = 0.5f * (pl[1] + pr[1]) + ui_px(ui, 120.0f);
     for (int i = 0; i < 2; i++) {
@@ -140,29 +140,22 @@ static void side_labels(UiContext *ui, Viewer *v, RefView *rv) {
 
 static void welcome(Kiosk *k, UiContext *ui, Viewer *v, RefView *rv) {
     bool open = true;
-    if (ui_panel_begin(ui, screens_text(rv, "app_title", "painmap"), centre_card(ui, v, 560, 90),
-                       &open)) {
-        ui_text(ui,
-                screens_text(rv, "app_tagline",
-                             "Where it hurts is not always where it comes "
-                             "from."),
-                UI_TEXT_TITLE);
-        ui_label(ui, "You can show on the body where you feel pain, and see which places are "
-                     "known to send pain there.");
-        ui_text(ui, screens_text(rv, "disclaimer_short", "For learning only. Not a diagnosis."),
-                UI_TEXT_MUTED);
+    if (ui_panel_begin(ui, screens_tr(rv, "app_title"), centre_card(ui, v, 560, 90), &open)) {
+        ui_text(ui, screens_tr(rv, "app_tagline"), UI_TEXT_TITLE);
+        ui_label(ui, screens_tr(rv, "kiosk_welcome_text"));
+        ui_text(ui, screens_tr(rv, "disclaimer_short"), UI_TEXT_MUTED);
         UiButtonOpts big = {.selected = true, .bold = true};
-        if (ui_button_ex(ui, "Start##kiosk_start", &big)) {
+        if (ui_button_ex(ui, TRID(rv, "kiosk_start"), &big)) {
             k->step = KIOSK_LANGUAGE;
         }
         ui_panel_end(ui);
     }
 }
 
-static void language(Kiosk *k, UiContext *ui, Viewer *v) {
+static void language(Kiosk *k, UiContext *ui, Viewer *v, RefView *rv) {
     bool open = true;
-    if (ui_panel_begin(ui, "Choose your language", centre_card(ui, v, 480, 90), &open)) {
-        if (ui_button(ui, "English##lang_en")) {
+    if (ui_panel_begin(ui, screens_tr(rv, "choose_language"), centre_card(ui, v, 480, 90), &open)) {
+        if (ui_button(ui, TRID(rv, "language_name"))) {
             k->step = KIOSK_WHERE;
             v->mode = VIEWER_WHERE;
         }
@@ -178,19 +171,19 @@ static void where(Kiosk *k, Screens *s, UiContext *ui, Viewer *v, const Scene *s
     float w = (float)v->w;
     float side_w = fminf(ui_px(ui, 360.0f), 0.45f * w);
     bool open = true;
-    const char *title = v->where_set ? "Tap again to change the place" : "Where does it hurt?";
+    const char *title = screens_tr(rv, v->where_set ? "kiosk_where_again" : "kiosk_where_title");
     if (!ui_panel_begin(ui, title, (UiRect){pad, pad, fminf(side_w, w - 2.0f * pad), 0.0f},
                         &open)) {
         return;
     }
-    ui_label(ui, "Tap the place on the body. Turn it with Front and Back.");
+    ui_label(ui, screens_tr(rv, "kiosk_where_hint"));
     ui_row_begin(ui);
     UiButtonOpts sel = {.selected = v->cam.yaw_deg > -90.0f && v->cam.yaw_deg < 90.0f};
-    if (ui_button_ex(ui, "Front##kiosk_front", &sel)) {
+    if (ui_button_ex(ui, TRID(rv, "view_anterior"), &sel)) {
         viewer_go_to_view(v, scene, VIEW_ANTERIOR);
     }
     sel.selected = !sel.selected;
-    if (ui_button_ex(ui, "Back##kiosk_back", &sel)) {
+    if (ui_button_ex(ui, TRID(rv, "view_posterior"), &sel)) {
         viewer_go_to_view(v, scene, VIEW_POSTERIOR);
     }
     ui_row_end(ui);
@@ -204,10 +197,10 @@ static void where(Kiosk *k, Screens *s, UiContext *ui, Viewer *v, const Scene *s
             screens_playback_bar(s, ui, rv, 0.0f, w - side_w - 2.0f * pad, (float)v->h);
         }
         UiButtonOpts next = {.selected = true, .bold = true};
-        UiSize ns = ui_button_size_ex(ui, "Next: important signs", &next);
+        UiSize ns = ui_button_size_ex(ui, screens_tr(rv, "kiosk_next_flags"), &next);
         ui_area_begin(ui, (UiRect){w - ns.w - pad, (float)v->h - ns.h - pad, ns.w, ns.h});
         ui_set_next_width(ui, ns.w);
-        if (ui_button_ex(ui, "Next: important signs##kiosk_next", &next)) {
+        if (ui_button_ex(ui, TRID(rv, "kiosk_next_flags"), &next)) {
             k->step = KIOSK_FLAGS;
             rv->source = -1;
             s->play.playing = false;
@@ -220,10 +213,10 @@ static void flags(Kiosk *k, UiContext *ui, Viewer *v, RefView *rv) {
     bool open = true;
     UiRect r = centre_card(ui, v, 640, 20);
     r.h = (float)v->h - ui_px(ui, 40.0f);
-    if (!ui_panel_begin(ui, "Do you have any of these?", r, &open)) {
+    if (!ui_panel_begin(ui, screens_tr(rv, "kiosk_flags_title"), r, &open)) {
         return;
     }
-    ui_label(ui, "Tick any that are new for you. If one is, please tell the staff now.");
+    ui_label(ui, screens_tr(rv, "kiosk_flags_hint"));
     const ContentDb *db = rv->loaded ? &rv->assets.content : NULL;
     int n = 0;
     bool emergency = false;
@@ -240,13 +233,10 @@ static void flags(Kiosk *k, UiContext *ui, Viewer *v, RefView *rv) {
         }
     }
     if (emergency) {
-        ui_text(ui,
-                "You ticked a sign that needs care today. Please tell the staff now, or "
-                "call emergency services.",
-                UI_TEXT_TITLE);
+        ui_text(ui, screens_tr(rv, "kiosk_flags_emergency"), UI_TEXT_TITLE);
     }
     UiButtonOpts next = {.selected = true, .bold = true};
-    if (ui_button_ex(ui, "Next: your summary##kiosk_summary", &next)) {
+    if (ui_button_ex(ui, TRID(rv, "kiosk_next_summary"), &next)) {
         k->step = KIOSK_SUMMARY;
     }
     ui_panel_end(ui);
@@ -260,11 +250,11 @@ static void summary(Kiosk *k, Screens *s, UiContext *ui, Viewer *v, const Scene 
     bool open = true;
     UiRect r = centre_card(ui, v, 640, 20);
     r.h = (float)v->h - ui_px(ui, 40.0f);
-    if (!ui_panel_begin(ui, "Show this to your therapist", r, &open)) {
+    if (!ui_panel_begin(ui, screens_tr(rv, "kiosk_summary_title"), r, &open)) {
         return;
     }
     const ContentDb *db = rv->loaded ? &rv->assets.content : NULL;
-    ui_text(ui, "Where you showed pain", UI_TEXT_BOLD);
+    ui_text(ui, screens_tr(rv, "kiosk_summary_where"), UI_TEXT_BOLD);
     int zones = 0;
     for (int z = 0; db && v->where_set && z < db->zone_count; z++) {
         if (strcmp(db->zones[z].kind, "region") == 0 &&
@@ -274,16 +264,17 @@ static void summary(Kiosk *k, Screens *s, UiContext *ui, Viewer *v, const Scene 
         }
     }
     if (zones == 0) {
-        ui_label(ui, v->where_set ? "A place outside the named areas." : "No place was shown.");
+        ui_label(ui,
+                 screens_tr(rv, v->where_set ? "kiosk_summary_outside" : "kiosk_summary_nothing"));
     }
-    ui_text(ui, "Places known to send pain there (in no order)", UI_TEXT_BOLD);
+    ui_text(ui, screens_tr(rv, "kiosk_summary_sources"), UI_TEXT_BOLD);
     for (int i = 0; db && i < s->where_count; i++) {
         ui_label(ui, db->sources[s->where[i].source].plain_name);
     }
     if (s->where_count == 0) {
-        ui_label(ui, "None in this atlas.");
+        ui_label(ui, screens_tr(rv, "kiosk_summary_no_sources"));
     }
-    ui_text(ui, "Signs you ticked", UI_TEXT_BOLD);
+    ui_text(ui, screens_tr(rv, "kiosk_summary_flags"), UI_TEXT_BOLD);
     int n = 0, ticked = 0;
     for (int g = 0; db && g < db->redflag_group_count; g++) {
         for (int i = 0; i < db->redflag_groups[g].item_count && n < KIOSK_MAX_FLAGS; i++, n++) {
@@ -294,12 +285,12 @@ static void summary(Kiosk *k, Screens *s, UiContext *ui, Viewer *v, const Scene 
         }
     }
     if (ticked == 0) {
-        ui_label(ui, "None.");
+        ui_label(ui, screens_tr(rv, "none"));
     }
     ui_text(ui,
             db && db->meta.disclaimer ? db->meta.disclaimer : "For learning only. Not a diagnosis.",
             UI_TEXT_MUTED);
-    if (ui_button(ui, "I am done: start over##kiosk_done")) {
+    if (ui_button(ui, TRID(rv, "kiosk_done"))) {
         kiosk_reset(k, s, v, scene, rv);
     }
     ui_panel_end(ui);
@@ -309,9 +300,10 @@ static void summary(Kiosk *k, Screens *s, UiContext *ui, Viewer *v, const Scene 
 }
 
 /* The staff PIN pad: digits only, masked, with the back-off after wrong tries. */
-static void pin_pad(Kiosk *k, Screens *s, UiContext *ui, Viewer *v) {
+static void pin_pad(Kiosk *k, Screens *s, UiContext *ui, Viewer *v, RefView *rv) {
     bool open = true;
-    if (!ui_panel_begin(ui, "Staff PIN", centre_card(ui, v, 420, 60), &open)) {
+    if (!ui_panel_begin(ui, screens_tr(rv, "kiosk_pin_prompt"), centre_card(ui, v, 420, 60),
+                        &open)) {
         return;
     }
     char shown[2 * sizeof k->pin];
@@ -321,16 +313,20 @@ static void pin_pad(Kiosk *k, Screens *s, UiContext *ui, Viewer *v) {
         shown[2 * i + 1] = ' ';
     }
     shown[n ? 2 * n - 1 : 0] = '\0';
-    ui_text(ui, n ? shown : "Enter the PIN", UI_TEXT_TITLE);
+    ui_text(ui, n ? shown : screens_tr(rv, "pin_enter"), UI_TEXT_TITLE);
     double wait = pin_guard_wait_sec(&k->guard, k->clock_sec);
     if (wait > 0.0) {
-        snprintf(k->pin_message, sizeof k->pin_message, "Too many wrong tries. Wait %d s.",
+        snprintf(k->pin_message, sizeof k->pin_message, "%s %d s", screens_tr(rv, "pin_wait"),
                  (int)wait + 1);
     }
     /* always one line here, so the keys never move under a finger */
-    ui_label(ui, k->pin_message[0] ? k->pin_message : "4 to 12 digits, then OK");
-    static const char *const keys[12] = {"1", "2", "3", "4",    "5", "6",
-                                         "7", "8", "9", "Back", "0", "OK"};
+    ui_label(ui, k->pin_message[0] ? k->pin_message : screens_tr(rv, "pin_hint"));
+    const char *const keys[12] = {"1", "2",
+                                  "3", "4",
+                                  "5", "6",
+                                  "7", "8",
+                                  "9", screens_tr(rv, "pin_back"),
+                                  "0", screens_tr(rv, "pin_ok")};
     for (int row = 0; row < 4; row++) {
         ui_columns_begin(ui, 3);
         for (int col = 0; col < 3; col++) {
@@ -363,12 +359,14 @@ static void pin_pad(Kiosk *k, Screens *s, UiContext *ui, Viewer *v) {
                     k->pin_message[0] = '\0';
                     s->changed = true;
                 } else if (r == PIN_NOT_SET || !k->pin_path[0]) {
-                    snprintf(k->pin_message, sizeof k->pin_message,
-                             "No staff PIN is set. Set one with: painmap --set-pin");
+                    snprintf(k->pin_message, sizeof k->pin_message, "%s",
+                             screens_tr(rv, "pin_not_set"));
                 } else if (r == PIN_WRONG) {
-                    snprintf(k->pin_message, sizeof k->pin_message, "Wrong PIN");
+                    snprintf(k->pin_message, sizeof k->pin_message, "%s",
+                             screens_tr(rv, "kiosk_pin_wrong"));
                 } else if (wait <= 0.0) {
-                    snprintf(k->pin_message, sizeof k->pin_message, "The PIN cannot be checked");
+                    snprintf(k->pin_message, sizeof k->pin_message, "%s",
+                             screens_tr(rv, "pin_error"));
                 }
                 memset(k->pin, 0, sizeof k->pin);
             } else if (n + 1 < sizeof k->pin) {
@@ -387,7 +385,7 @@ static void pin_pad(Kiosk *k, Screens *s, UiContext *ui, Viewer *v) {
 
 void kiosk_build(Kiosk *k, Screens *s, UiContext *ui, Viewer *v, const Scene *scene, RefView *rv) {
     if (k->pin_open) {
-        pin_pad(k, s, ui, v);
+        pin_pad(k, s, ui, v, rv);
         return;
     }
     screens_refresh_where(s, v, rv);
@@ -404,7 +402,7 @@ void kiosk_build(Kiosk *k, Screens *s, UiContext *ui, Viewer *v, const Scene *sc
             welcome(k, ui, v, rv);
             break;
         case KIOSK_LANGUAGE:
-            language(k, ui, v);
+            language(k, ui, v, rv);
             break;
         case KIOSK_WHERE:
             where(k, s, ui, v, scene, rv);
@@ -419,7 +417,7 @@ void kiosk_build(Kiosk *k, Screens *s, UiContext *ui, Viewer *v, const Scene *sc
             break;
     }
     /* urgent signs stay one tap away on every step */
-    const char *rf = screens_text(rv, "red_flags_button", "Urgent signs");
+    const char *rf = screens_tr(rv, "red_flags_button");
     UiButtonOpts danger = {.danger = true, .bold = true};
     UiSize rs = ui_button_size_ex(ui, rf, &danger);
     float pad = ui_px(ui, 10.0f);

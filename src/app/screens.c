@@ -12,6 +12,19 @@ const char *screens_text(const RefView *rv, const char *key, const char *fallbac
     return rv->loaded ? content_ui(&rv->assets.content, key, fallback) : fallback;
 }
 
+const char *screens_tr(const RefView *rv, const char *key) {
+    return screens_text(rv, key, key);
+}
+
+const char *screens_trid(const RefView *rv, const char *key) {
+    /* a few frames' worth of labels live at once (a row of buttons): a small ring */
+    static char ring[8][320];
+    static unsigned next;
+    char *buf = ring[next++ % 8];
+    snprintf(buf, sizeof ring[0], "%s##%s", screens_tr(rv, key), key);
+    return buf;
+}
+
 void screens_init(Screens *s) {
     memset(s, 0, sizeof *s);
     settings_default(&s->settings);
@@ -87,20 +100,20 @@ void screens_play_source(Screens *s, Viewer *v, const Scene *scene, RefView *rv,
 static float top_bar(Screens *s, UiContext *ui, Viewer *v, RefView *rv, float w) {
     float pad = ui_px(ui, 10.0f);
     /* right: About and the red-flags button, which is always on screen */
-    const char *rf = screens_text(rv, "red_flags_button", "Urgent signs");
+    const char *rf = screens_tr(rv, "red_flags_button");
     UiButtonOpts danger = {.danger = true, .bold = true};
     UiSize rs = ui_button_size_ex(ui, rf, &danger);
-    UiSize as = ui_button_size(ui, "About");
-    UiSize ss = ui_button_size(ui, "Settings");
+    UiSize as = ui_button_size(ui, screens_tr(rv, "about"));
+    UiSize ss = ui_button_size(ui, screens_tr(rv, "settings"));
     float right_w = rs.w + as.w + ss.w + 4.0f * pad;
     ui_area_begin(ui, (UiRect){w - right_w, pad, right_w, 0.0f});
     ui_row_begin(ui);
     UiButtonOpts sel = {.selected = s->settings_open};
-    if (ui_button_ex(ui, "Settings##settings", &sel)) {
+    if (ui_button_ex(ui, TRID(rv, "settings"), &sel)) {
         s->settings_open = !s->settings_open;
     }
     sel.selected = s->about_open;
-    if (ui_button_ex(ui, "About##about", &sel)) {
+    if (ui_button_ex(ui, TRID(rv, "about"), &sel)) {
         s->about_open = !s->about_open;
     }
     if (ui_button_ex(ui, rf, &danger)) {
@@ -113,8 +126,7 @@ static float top_bar(Screens *s, UiContext *ui, Viewer *v, RefView *rv, float w)
 
     ui_area_begin(ui, (UiRect){pad, pad, w - right_w - pad, 0.0f});
     ui_row_begin(ui);
-    const char *modes[2] = {screens_text(rv, "mode_explore", "Explore"),
-                            screens_text(rv, "mode_where", "Where it hurts")};
+    const char *modes[2] = {screens_tr(rv, "mode_explore"), screens_tr(rv, "mode_where")};
     int mode = v->mode == VIEWER_WHERE ? 1 : 0;
     if (ui_segmented(ui, "mode", modes, 2, &mode)) {
         v->mode = mode == 1 ? VIEWER_WHERE : VIEWER_EXPLORE;
@@ -122,26 +134,26 @@ static float top_bar(Screens *s, UiContext *ui, Viewer *v, RefView *rv, float w)
         v->dirty = true;
     }
     sel.selected = s->layers_open;
-    if (ui_button_ex(ui, "Layers##layers", &sel)) {
+    if (ui_button_ex(ui, TRID(rv, "layers"), &sel)) {
         s->layers_open = !s->layers_open;
         s->sources_open = false;
         s->search_open = false;
     }
     sel.selected = s->sources_open;
-    if (ui_button_ex(ui, "Pain sources##sources", &sel)) {
+    if (ui_button_ex(ui, TRID(rv, "pain_sources"), &sel)) {
         s->sources_open = !s->sources_open;
         s->layers_open = false;
         s->search_open = false;
     }
     sel.selected = s->search_open;
-    if (ui_button_ex(ui, "Search##search", &sel)) {
+    if (ui_button_ex(ui, TRID(rv, "search"), &sel)) {
         s->search_open = !s->search_open;
         s->layers_open = false;
         s->sources_open = false;
         s->focus_search = s->search_open;
     }
     sel.selected = s->student;
-    if (ui_button_ex(ui, "Student words##words", &sel)) {
+    if (ui_button_ex(ui, TRID(rv, "student_words"), &sel)) {
         s->student = !s->student;
     }
     ui_row_end(ui);
@@ -152,7 +164,7 @@ static float top_bar(Screens *s, UiContext *ui, Viewer *v, RefView *rv, float w)
 
 static void layers_panel(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, RefView *rv,
                          UiRect r) {
-    if (!ui_panel_begin(ui, "Layers and views", r, &s->layers_open)) {
+    if (!ui_panel_begin(ui, screens_tr(rv, "layers_and_views"), r, &s->layers_open)) {
         return;
     }
     for (int l = 0; l < LAYER_COUNT; l++) {
@@ -160,30 +172,30 @@ static void layers_panel(Screens *s, UiContext *ui, Viewer *v, const Scene *scen
         snprintf(key, sizeof key, "layer_%s", layer_name((LayerId)l));
         bool on = (v->layer_mask & LAYER_BIT((LayerId)l)) != 0;
         ui_push_id_int(ui, l);
-        if (ui_toggle(ui, screens_text(rv, key, layer_name((LayerId)l)), &on)) {
+        if (ui_toggle(ui, screens_tr(rv, key), &on)) {
             v->layer_mask ^= LAYER_BIT((LayerId)l);
             s->changed = true;
         }
         ui_pop_id(ui);
     }
     /* the skin is always see-through; the layers under it can be too */
-    ui_text(ui, "See-through", UI_TEXT_BOLD);
+    ui_text(ui, screens_tr(rv, "see_through"), UI_TEXT_BOLD);
     static const LayerId see[] = {LAYER_SUPERFICIAL_MUSCLES, LAYER_DEEP_MUSCLES, LAYER_BONES};
     for (size_t i = 0; i < sizeof see / sizeof see[0]; i++) {
         char key[48];
         snprintf(key, sizeof key, "layer_%s", layer_name(see[i]));
         bool on = (scene->see_through_mask & LAYER_BIT(see[i])) != 0;
         ui_push_id_int(ui, 100 + (int)i);
-        if (ui_toggle(ui, screens_text(rv, key, layer_name(see[i])), &on)) {
+        if (ui_toggle(ui, screens_tr(rv, key), &on)) {
             ((Scene *)scene)->see_through_mask ^= LAYER_BIT(see[i]);
             s->changed = true;
         }
         ui_pop_id(ui);
     }
     if ((v->layer_mask & LAYER_BIT(LAYER_DERMATOMES)) && rv->loaded) {
-        ui_text(ui, screens_text(rv, "dermatome_map", "Dermatome map"), UI_TEXT_BOLD);
-        const char *maps[2] = {screens_text(rv, "map_keegan_garrett", "Keegan & Garrett 1948"),
-                               screens_text(rv, "map_lee_2008", "Lee et al. 2008")};
+        ui_text(ui, screens_tr(rv, "dermatome_map"), UI_TEXT_BOLD);
+        const char *maps[2] = {screens_tr(rv, "map_keegan_garrett"),
+                               screens_tr(rv, "map_lee_2008")};
         int kg = ref_map_find(&rv->assets.engine, "keegan_garrett");
         int current = rv->map == kg ? 0 : 1;
         if (ui_segmented(ui, "map", maps, 2, &current)) {
@@ -200,13 +212,13 @@ static void layers_panel(Screens *s, UiContext *ui, Viewer *v, const Scene *scen
         }
     }
     ui_spacer(ui, 6.0f);
-    ui_text(ui, "Views", UI_TEXT_BOLD);
+    ui_text(ui, screens_tr(rv, "views"), UI_TEXT_BOLD);
     ui_row_begin(ui);
     for (int i = 0; i < VIEW_COUNT; i++) {
         char key[48];
         snprintf(key, sizeof key, "view_%s", view_name((ViewId)i));
         ui_push_id_int(ui, i);
-        if (ui_button(ui, screens_text(rv, key, view_name((ViewId)i)))) {
+        if (ui_button(ui, screens_tr(rv, key))) {
             viewer_go_to_view(v, scene, (ViewId)i);
             if (i == VIEW_DEEP_POSTERIOR) {
                 v->layer_mask &= ~(LAYER_BIT(LAYER_SKIN) | LAYER_BIT(LAYER_SUPERFICIAL_MUSCLES));
@@ -221,7 +233,7 @@ static void layers_panel(Screens *s, UiContext *ui, Viewer *v, const Scene *scen
     for (int i = 0; i < sc->count && !any_hidden; i++) {
         any_hidden = sc->item_hidden[i];
     }
-    if (any_hidden && ui_button(ui, "Show every structure again")) {
+    if (any_hidden && ui_button(ui, screens_tr(rv, "show_all_again"))) {
         sc->isolated = -1;
         memset(sc->item_hidden, 0, sizeof sc->item_hidden);
         s->changed = true;
@@ -235,12 +247,12 @@ const char *screens_source_label(const Screens *s, const ContentSource *src) {
 
 static void sources_panel(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, RefView *rv,
                           UiRect r) {
-    const char *title = s->picking_compare ? "Compare with" : "Where pain can come from";
+    const char *title = screens_tr(rv, s->picking_compare ? "compare_with" : "sources_title");
     if (!ui_panel_begin(ui, title, r, &s->sources_open)) {
         return;
     }
     if (!rv->loaded) {
-        ui_label(ui, "The content could not be loaded.");
+        ui_label(ui, screens_text(rv, "content_not_loaded", CONTENT_NOT_LOADED));
         ui_panel_end(ui);
         return;
     }
@@ -250,7 +262,7 @@ static void sources_panel(Screens *s, UiContext *ui, Viewer *v, const Scene *sce
     for (int g = 0; g < 4; g++) {
         char key[48];
         snprintf(key, sizeof key, "group_%s", groups[g]);
-        ui_text(ui, screens_text(rv, key, groups[g]), UI_TEXT_BOLD);
+        ui_text(ui, screens_tr(rv, key), UI_TEXT_BOLD);
         for (int i = 0; i < db->source_count; i++) {
             const ContentSource *src = &db->sources[i];
             if (strcmp(src->group, groups[g]) != 0) {
@@ -310,8 +322,8 @@ static void info_card(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, 
         ui_text(ui, s->student ? st->plain_name : st->name, UI_TEXT_MUTED);
         ui_label(ui, s->student ? st->student_text : st->patient_text);
         if (s->student) {
-            field(ui, screens_text(rv, "origin", "Origin"), st->origin);
-            field(ui, screens_text(rv, "insertion", "Insertion"), st->insertion);
+            field(ui, screens_tr(rv, "origin"), st->origin);
+            field(ui, screens_tr(rv, "insertion"), st->insertion);
             if (st->nerve && *st->nerve) {
                 char inn[512];
                 int n = snprintf(inn, sizeof inn, "%s", st->nerve);
@@ -322,31 +334,31 @@ static void info_card(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, 
                 if (st->segment_count && n < (int)sizeof inn) {
                     snprintf(inn + n, sizeof inn - (size_t)n, ")");
                 }
-                field(ui, screens_text(rv, "innervation", "Nerve supply"), inn);
+                field(ui, screens_tr(rv, "innervation"), inn);
                 if (st->innervation_note && *st->innervation_note) {
                     ui_text(ui, st->innervation_note, UI_TEXT_MUTED);
                 }
             }
-            field(ui, screens_text(rv, "action", "Action"), st->action);
-            ui_text(ui, screens_text(rv, "citations", "Sources"), UI_TEXT_BOLD);
+            field(ui, screens_tr(rv, "action"), st->action);
+            ui_text(ui, screens_tr(rv, "citations"), UI_TEXT_BOLD);
             citations_text(ui, db, &st->citations);
         }
         int src = content_find_source(db, it->id);
-        if (src >= 0 && ui_button(ui, "Show where it sends pain")) {
+        if (src >= 0 && ui_button(ui, screens_tr(rv, "show_referral"))) {
             screens_play_source(s, v, scene, rv, src);
         }
     } else {
         ui_label(ui, it->id);
     }
     ui_row_begin(ui);
-    if (ui_button(ui, "Hide this")) {
+    if (ui_button(ui, screens_tr(rv, "hide_this"))) {
         sc->item_hidden[v->selected] = true;
         v->selected = -1;
         s->changed = true;
-    } else if (ui_button(ui, sc->isolated >= 0 ? "Show the rest" : "Show only this")) {
+    } else if (ui_button(ui, screens_tr(rv, sc->isolated >= 0 ? "show_rest" : "show_only_this"))) {
         sc->isolated = sc->isolated >= 0 ? -1 : v->selected;
         s->changed = true;
-    } else if (ui_button(ui, "Zoom to it")) {
+    } else if (ui_button(ui, screens_tr(rv, "zoom_to_it"))) {
         viewer_frame_item(v, scene, v->selected);
     }
     ui_row_end(ui);
@@ -359,15 +371,13 @@ static void info_card(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, 
 
 void screens_where_card(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, RefView *rv,
                         UiRect r) {
-    if (!ui_panel_begin(ui, screens_text(rv, "where_title", "Places that can send pain here"), r,
-                        &s->where_open)) {
+    if (!ui_panel_begin(ui, screens_tr(rv, "where_title"), r, &s->where_open)) {
         return;
     }
     if (!v->where_set && s->where_zone < 0) {
-        ui_label(ui, screens_text(rv, "where_hint", "Tap where it hurts."));
+        ui_label(ui, screens_tr(rv, "where_hint"));
     } else if (s->where_total == 0) {
-        ui_label(ui, screens_text(rv, "where_empty",
-                                  "No place in this atlas is known to send pain here."));
+        ui_label(ui, screens_tr(rv, "where_empty"));
     } else {
         const ContentDb *db = &rv->assets.content;
         for (int pass = 0; pass < 2; pass++) {
@@ -379,10 +389,8 @@ void screens_where_card(Screens *s, UiContext *ui, Viewer *v, const Scene *scene
                 }
                 if (!heading) {
                     ui_text(ui,
-                            primary
-                                ? screens_text(rv, "where_primary_heading", "Main pain area for")
-                                : screens_text(rv, "where_spillover_heading",
-                                               "Sometimes felt here from"),
+                            primary ? screens_tr(rv, "where_primary_heading")
+                                    : screens_tr(rv, "where_spillover_heading"),
                             UI_TEXT_BOLD);
                     heading = true;
                 }
@@ -395,7 +403,7 @@ void screens_where_card(Screens *s, UiContext *ui, Viewer *v, const Scene *scene
                 ui_pop_id(ui);
             }
         }
-        ui_text(ui, screens_text(rv, "where_note", "This list is in no order."), UI_TEXT_MUTED);
+        ui_text(ui, screens_tr(rv, "where_note"), UI_TEXT_MUTED);
     }
     ui_panel_end(ui);
 }
@@ -413,28 +421,27 @@ void screens_playback_bar(Screens *s, UiContext *ui, RefView *rv, float x0, floa
     char phase_key[32];
     snprintf(phase_key, sizeof phase_key, "phase_%s",
              rv->sample.phase_id ? rv->sample.phase_id : "tension");
-    ui_text(ui, screens_text(rv, phase_key, ""), UI_TEXT_MUTED);
+    ui_text(ui, screens_tr(rv, phase_key), UI_TEXT_MUTED);
     ui_text(ui, rv->sample.caption ? rv->sample.caption : "", UI_TEXT_TITLE);
     ui_row_begin(ui);
-    if (ui_button(ui, s->play.playing ? screens_text(rv, "pause", "Pause")
-                                      : screens_text(rv, "play", "Play"))) {
+    if (ui_button(ui, s->play.playing ? screens_tr(rv, "pause") : screens_tr(rv, "play"))) {
         s->play.playing = !s->play.playing;
         if (s->play.playing && s->play.t_sec >= REF_TIMELINE_SEC) {
             s->play.t_sec = 0.0f;
         }
     }
-    if (ui_button(ui, screens_text(rv, "restart", "Start again"))) {
+    if (ui_button(ui, screens_tr(rv, "restart"))) {
         s->play.t_sec = 0.0f;
         s->play.playing = true;
         s->changed = true;
     }
-    ui_toggle(ui, screens_text(rv, "loop", "Loop"), &s->play.loop);
+    ui_toggle(ui, screens_tr(rv, "loop"), &s->play.loop);
     if (s->compare_source >= 0) {
-        if (ui_button(ui, "Stop comparing")) {
+        if (ui_button(ui, screens_tr(rv, "stop_comparing"))) {
             s->compare_source = -1;
             s->changed = true;
         }
-    } else if (ui_button(ui, screens_text(rv, "mode_compare", "Compare"))) {
+    } else if (ui_button(ui, screens_tr(rv, "mode_compare"))) {
         s->picking_compare = true;
         s->sources_open = true;
         s->layers_open = false;
@@ -456,7 +463,7 @@ void screens_playback_bar(Screens *s, UiContext *ui, RefView *rv, float x0, floa
         char ev[64];
         snprintf(ev, sizeof ev, "evidence_%s", src->evidence_level ? src->evidence_level : "");
         char line[1024];
-        snprintf(line, sizeof line, "%s: %s", screens_text(rv, ev, "Evidence"), src->evidence_note);
+        snprintf(line, sizeof line, "%s: %s", screens_tr(rv, ev), src->evidence_note);
         ui_text(ui, line, UI_TEXT_MUTED);
         citations_text(ui, &rv->assets.content, &src->citations);
     } else if (src->summary_patient) {
@@ -474,13 +481,13 @@ void screens_redflags_card(Screens *s, UiContext *ui, RefView *rv, float w, floa
     float cw = fminf(w - ui_px(ui, 20.0f), ui_px(ui, 640.0f));
     UiRect r = {0.5f * (w - cw), ui_px(ui, 70.0f), cw, h - ui_px(ui, 90.0f)};
     const ContentDb *db = &rv->assets.content;
-    const char *title = rv->loaded && db->redflags_title ? db->redflags_title : "Urgent signs";
+    const char *title =
+        rv->loaded && db->redflags_title ? db->redflags_title : REDFLAGS_FALLBACK_TITLE;
     if (!ui_panel_begin(ui, title, r, &s->redflags_open)) {
         return;
     }
     if (!rv->loaded) {
-        ui_label(ui, "If you have new numbness between your legs, trouble passing urine or "
-                     "stool, or weakness in both legs, get emergency care now.");
+        ui_label(ui, REDFLAGS_FALLBACK_TEXT);
         ui_panel_end(ui);
         return;
     }
@@ -492,7 +499,7 @@ void screens_redflags_card(Screens *s, UiContext *ui, RefView *rv, float w, floa
         char key[48];
         snprintf(key, sizeof key, "red_flags_%s", grp->urgency);
         char head[256];
-        snprintf(head, sizeof head, "%s: %s", screens_text(rv, key, grp->urgency), grp->title);
+        snprintf(head, sizeof head, "%s: %s", screens_tr(rv, key), grp->title);
         ui_text(ui, head, UI_TEXT_BOLD);
         for (int i = 0; i < grp->item_count; i++) {
             char item[1024];
@@ -524,7 +531,7 @@ static bool contains_ci(const char *hay, const char *needle) {
 
 static void search_panel(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, RefView *rv,
                          UiRect r) {
-    if (!ui_panel_begin(ui, "Search", r, &s->search_open)) {
+    if (!ui_panel_begin(ui, screens_tr(rv, "search"), r, &s->search_open)) {
         return;
     }
     if (s->focus_search) {
@@ -532,7 +539,8 @@ static void search_panel(Screens *s, UiContext *ui, Viewer *v, const Scene *scen
         ui_set_focus(ui, "search_field");
         s->focus_search = false;
     }
-    ui_text_field(ui, "search_field", s->search, (int)sizeof s->search, "Type a name");
+    ui_text_field(ui, "search_field", s->search, (int)sizeof s->search,
+                  screens_tr(rv, "search_placeholder"));
     if (rv->loaded && s->search[0]) {
         const ContentDb *db = &rv->assets.content;
         int shown = 0;
@@ -561,7 +569,8 @@ static void search_panel(Screens *s, UiContext *ui, Viewer *v, const Scene *scen
                 continue;
             }
             char label[256];
-            snprintf(label, sizeof label, "%s (pain pattern)", screens_source_label(s, src));
+            snprintf(label, sizeof label, "%s (%s)", screens_source_label(s, src),
+                     screens_tr(rv, "search_pattern"));
             ui_push_id_int(ui, 10000 + i);
             if (ui_list_item(ui, label, rv->source == i)) {
                 screens_play_source(s, v, scene, rv, i);
@@ -570,7 +579,7 @@ static void search_panel(Screens *s, UiContext *ui, Viewer *v, const Scene *scen
             shown++;
         }
         if (shown == 0) {
-            ui_text(ui, "Nothing matches.", UI_TEXT_MUTED);
+            ui_text(ui, screens_tr(rv, "search_empty"), UI_TEXT_MUTED);
         }
         ui_list_end(ui);
     }
@@ -580,30 +589,27 @@ static void search_panel(Screens *s, UiContext *ui, Viewer *v, const Scene *scen
 static void about_card(Screens *s, UiContext *ui, RefView *rv, float w, float h) {
     float cw = fminf(w - ui_px(ui, 20.0f), ui_px(ui, 640.0f));
     UiRect r = {0.5f * (w - cw), ui_px(ui, 70.0f), cw, h - ui_px(ui, 90.0f)};
-    if (!ui_panel_begin(ui, screens_text(rv, "about_title", "About painmap"), r, &s->about_open)) {
+    if (!ui_panel_begin(ui, screens_tr(rv, "about_title"), r, &s->about_open)) {
         return;
     }
-    ui_label(ui,
-             screens_text(rv, "app_tagline", "Where it hurts is not always where it comes from."));
+    ui_label(ui, screens_tr(rv, "app_tagline"));
     if (rv->loaded) {
         const ContentMeta *m = &rv->assets.content.meta;
         char line[512];
-        snprintf(line, sizeof line, "%s %s (%s)",
-                 screens_text(rv, "content_version", "Content version"), m->content_version,
-                 m->date);
+        snprintf(line, sizeof line, "%s %s (%s)", screens_tr(rv, "content_version"),
+                 m->content_version, m->date);
         ui_text(ui, line, UI_TEXT_BOLD);
         ui_label(ui, m->disclaimer);
         if (m->smudging_note) {
             ui_text(ui, m->smudging_note, UI_TEXT_MUTED);
         }
-        ui_text(ui, screens_text(rv, "licences", "Licences"), UI_TEXT_BOLD);
+        ui_text(ui, screens_tr(rv, "licences"), UI_TEXT_BOLD);
         ui_label(ui, m->licence);
-        ui_label(ui, "painmap " PAINMAP_VERSION " uses: SDL2 and SDL2_ttf (zlib licence), "
-                     "FreeType (FreeType licence), libepoxy, cglm, cJSON and meshoptimizer (MIT), "
-                     "stb_image_write (public domain or MIT), and on computers without a "
-                     "graphics card Mesa (MIT). The DejaVu fonts are free to share under the "
-                     "Bitstream Vera licence (assets/fonts/LICENSE-DejaVu.txt).");
-        ui_text(ui, screens_text(rv, "bibliography", "Sources"), UI_TEXT_BOLD);
+        char libs[1024];
+        snprintf(libs, sizeof libs, "painmap %s %s", PAINMAP_VERSION,
+                 screens_tr(rv, "about_libraries"));
+        ui_label(ui, libs);
+        ui_text(ui, screens_tr(rv, "bibliography"), UI_TEXT_BOLD);
         const ContentDb *db = &rv->assets.content;
         for (int i = 0; i < db->citation_count; i++) {
             const ContentCitation *c = &db->citations[i];
@@ -619,24 +625,23 @@ static void about_card(Screens *s, UiContext *ui, RefView *rv, float w, float h)
 static void settings_card(Screens *s, UiContext *ui, Viewer *v, RefView *rv, float w) {
     float cw = fminf(w - ui_px(ui, 20.0f), ui_px(ui, 560.0f));
     UiRect r = {0.5f * (w - cw), ui_px(ui, 70.0f), cw, 0.0f};
-    if (!ui_panel_begin(ui, "Settings", r, &s->settings_open)) {
+    if (!ui_panel_begin(ui, screens_tr(rv, "settings"), r, &s->settings_open)) {
         return;
     }
     Settings *st = &s->settings;
     bool changed = false;
-    ui_text(ui, screens_text(rv, "dermatome_map", "Dermatome map"), UI_TEXT_BOLD);
-    const char *maps[2] = {screens_text(rv, "map_keegan_garrett", "Keegan & Garrett 1948"),
-                           screens_text(rv, "map_lee_2008", "Lee et al. 2008")};
+    ui_text(ui, screens_tr(rv, "dermatome_map"), UI_TEXT_BOLD);
+    const char *maps[2] = {screens_tr(rv, "map_keegan_garrett"), screens_tr(rv, "map_lee_2008")};
     int m = st->map == DERM_MAP_KEEGAN_GARRETT ? 0 : 1;
     if (ui_segmented(ui, "set_map", maps, 2, &m)) {
         st->map = m == 0 ? DERM_MAP_KEEGAN_GARRETT : DERM_MAP_LEE_2008;
         changed = true;
     }
-    ui_text(ui, "Language", UI_TEXT_BOLD);
-    const char *langs[1] = {"English"};
+    ui_text(ui, screens_tr(rv, "language"), UI_TEXT_BOLD);
+    const char *langs[1] = {screens_tr(rv, "language_name")};
     int l = 0;
     ui_segmented(ui, "set_lang", langs, 1, &l);
-    ui_text(ui, "Text size", UI_TEXT_BOLD);
+    ui_text(ui, screens_tr(rv, "text_size"), UI_TEXT_BOLD);
     const char *sizes[4] = {"100%", "125%", "150%", "200%"};
     static const float scales[4] = {1.0f, 1.25f, 1.5f, 2.0f};
     int si = 0;
@@ -649,16 +654,16 @@ static void settings_card(Screens *s, UiContext *ui, Viewer *v, RefView *rv, flo
         st->text_scale = scales[si];
         changed = true;
     }
-    changed |= ui_toggle(ui, "Reduced motion: show each step still", &st->reduced_motion);
-    changed |= ui_toggle(ui, "High contrast", &st->high_contrast);
-    ui_text(ui, "Paper size for handouts", UI_TEXT_BOLD);
-    const char *papers[2] = {"A4", "Letter"};
+    changed |= ui_toggle(ui, screens_tr(rv, "reduced_motion"), &st->reduced_motion);
+    changed |= ui_toggle(ui, screens_tr(rv, "high_contrast"), &st->high_contrast);
+    ui_text(ui, screens_tr(rv, "paper_size"), UI_TEXT_BOLD);
+    const char *papers[2] = {screens_tr(rv, "paper_a4"), screens_tr(rv, "paper_letter")};
     int p = st->paper == PAPER_LETTER ? 1 : 0;
     if (ui_segmented(ui, "set_paper", papers, 2, &p)) {
         st->paper = p == 1 ? PAPER_LETTER : PAPER_A4;
         changed = true;
     }
-    ui_text(ui, "Kiosk: start over after this many idle minutes", UI_TEXT_BOLD);
+    ui_text(ui, screens_tr(rv, "idle_minutes"), UI_TEXT_BOLD);
     const char *idles[4] = {"1", "3", "5", "10"};
     static const int minutes[4] = {1, 3, 5, 10};
     int ii = 1;
@@ -774,8 +779,7 @@ void screens_build(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, Ref
         screens_playback_bar(s, ui, rv, left_open ? left.x + left.w : 0.0f, w, h);
     } else {
         /* the educational notice, readable on the dark view; it opens About */
-        const char *note =
-            screens_text(rv, "disclaimer_short", "For learning only. Not a diagnosis.");
+        const char *note = screens_tr(rv, "disclaimer_short");
         UiSize ns = ui_button_size(ui, note);
         ui_area_begin(ui, (UiRect){0.5f * (w - ns.w), h - ns.h - pad, ns.w, ns.h});
         ui_set_next_width(ui, ns.w);

@@ -5,8 +5,23 @@
 
 #include "app/screens.h"
 
-/* A UI string of the content, or fallback when the content is missing. */
+/* A UI string from the content's ui.json (in the chosen language), or fallback when the
+ * content could not be loaded. Only failure paths pass their own fallback: */
 const char *screens_text(const RefView *rv, const char *key, const char *fallback);
+/* A UI string from ui.json, or the key itself when it is missing (tests/lint checks that
+ * every key the C code asks for exists in the English ui.json). */
+const char *screens_tr(const RefView *rv, const char *key);
+/* "text##key": a widget label whose id, and so its focus and state, survives translation.
+ * Points into a small ring of buffers: use it at once. */
+const char *screens_trid(const RefView *rv, const char *key);
+#define TRID(rv, key) screens_trid((rv), (key))
+/* The one text shown when the content itself (and so ui.json) could not be loaded. */
+#define CONTENT_NOT_LOADED "The content could not be loaded."
+/* Urgent signs must show even then, so they have an English text of their own. */
+#define REDFLAGS_FALLBACK_TITLE "Urgent signs"
+#define REDFLAGS_FALLBACK_TEXT                                                                     \
+    "If you have new numbness between your legs, trouble passing urine or stool, or "              \
+    "weakness in both legs, get emergency care now."
 /* A source's name in plain or student words. */
 const char *screens_source_label(const Screens *s, const ContentSource *src);
 /* The where-it-hurts card at r: every source that refers to the chosen point or zone. */

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/screens_internal.h"
 #include "app/ui_bridge.h"
 #include "core/drawing.h"
 #include "core/fileio.h"
@@ -206,10 +207,10 @@ bool session_step(Session *s, const InputFrame *input, float dt_sec) {
         if (s->kiosk.enabled) {
             /* a therapist unlocked the kiosk: one tap gives it back to the patient */
             UiButtonOpts o = {.selected = true, .bold = true};
-            UiSize bs = ui_button_size_ex(s->ui, "Back to patient mode", &o);
+            UiSize bs = ui_button_size_ex(s->ui, screens_tr(&s->rv, "kiosk_relock"), &o);
             float pad = ui_px(s->ui, 10.0f);
             ui_area_begin(s->ui, (UiRect){pad, (float)v->h - bs.h - pad, bs.w, bs.h});
-            if (ui_button_ex(s->ui, "Back to patient mode##relock", &o)) {
+            if (ui_button_ex(s->ui, TRID(&s->rv, "kiosk_relock"), &o)) {
                 kiosk_reset(&s->kiosk, &s->screens, v, &s->scene, &s->rv);
             }
             ui_area_end(s->ui);

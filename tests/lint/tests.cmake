@@ -6,3 +6,5 @@ add_test(NAME lint.headers
           ${CMAKE_C_COMPILER})
 add_test(NAME lint.format
   COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/lint/check_format.sh ${PROJECT_SOURCE_DIR})
+add_test(NAME lint.ui_keys
+  COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/lint/check_ui_keys.py ${PROJECT_SOURCE_DIR})
