@@ -71,6 +71,8 @@ int app_main(int argc, char **argv) {
             return app_set_pin_main(&opts);
         case CLI_INFO:
             return app_info_main(opts.info_argc, opts.info_argv);
+        case CLI_QUIZ:
+            return app_quiz_main(opts.info_argc, opts.info_argv);
     }
     return EXIT_INPUT;
 }

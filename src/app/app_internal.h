@@ -33,6 +33,8 @@ int app_set_pin_main(const CliOptions *opts);
 int app_soak_main(const CliOptions *opts);
 /* painmap --replay: recorded input replayed headless. Returns an exit code. */
 int app_replay_main(const CliOptions *opts);
+/* painmap quiz: argv[0] is "quiz", the rest its options. Returns an exit code. */
+int app_quiz_main(int argc, char **argv);
 /* The interactive viewer. Returns an exit code. */
 int app_viewer_main(const CliOptions *opts);
 

@@ -33,6 +33,8 @@ const char *cli_usage(void) {
            "  painmap query where --zone ID | --landmark ID | --point X,Y,Z\n"
            "  painmap query dermatome --landmark ID | --point X,Y,Z [--map ID]\n"
            "  painmap check-content [DIR]      validate the anatomy and content files\n"
+           "  painmap quiz --seed N [--count K] [--map ID] [--json]\n"
+           "                                   a study quiz from the content, with its answer key\n"
            "  painmap --help | --version\n"
            "\n"
            "Views:  anterior posterior left right superior inferior deep_posterior\n"
@@ -282,10 +284,17 @@ bool cli_parse(int argc, char **argv, CliOptions *out_opts, char *err, size_t er
             o.info_argv = argv + 1;
             *out_opts = o;
             return true;
+        } else if (!strcmp(cmd, "quiz")) {
+            o.command = CLI_QUIZ;
+            o.info_argc = argc - 1;
+            o.info_argv = argv + 1;
+            *out_opts = o;
+            return true;
         } else {
             return str_fail(
                 err, err_cap,
-                "unknown command '%s' (commands: render, bench, soak, list, query, check-content; "
+                "unknown command '%s' (commands: render, bench, soak, list, query, check-content, "
+                "quiz; "
                 "see painmap --help)",
                 cmd);
         }

@@ -17,6 +17,7 @@ typedef enum {
     CLI_BENCH,   /* painmap bench [--frames N] [--size WxH] [--lod L] [--json] */
     CLI_SOAK,    /* painmap soak [--events N] [--frames N] [--seed N] [--json] */
     CLI_SET_PIN, /* painmap --set-pin: the staff PIN that unlocks the kiosk */
+    CLI_QUIZ,    /* painmap quiz --seed N ... (handled by app_quiz_main, like CLI_INFO) */
     CLI_HELP,
     CLI_VERSION,
 } CliCommand;
@@ -57,7 +58,7 @@ typedef struct {
     bool fullscreen;        /* --fullscreen */
     const char *assets_dir; /* --assets-dir DIR */
     const char *model_path; /* --model FILE */
-    /* CLI_INFO: the subcommand and its arguments, untouched */
+    /* CLI_INFO, CLI_QUIZ: the subcommand and its arguments, untouched */
     int info_argc;
     char **info_argv;
 } CliOptions;
