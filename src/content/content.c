@@ -1,11 +1,13 @@
 #include "content/content.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "content/canon.h"
 #include "content/content_json.h"
+#include "content/content_translate.h"
 #include "core/fileio.h"
 #include "core/strutil.h"
 
@@ -40,6 +42,8 @@ typedef struct Loader {
     const ContentInput *input;
     const char *side_word[3];
     IdTable structures, zones, citations, landmarks;
+    const char *last_fallback; /* the latest English fallback copy (see on_fallback_copy) */
+    int fallback_text_cap;
 } Loader;
 
 typedef struct Expanded {
@@ -188,13 +192,37 @@ static void check_duplicates(Loader *L, const char *array, const char *const *id
     }
 }
 
+/* A string of the db that is English standing in for a missing translation. */
+static void note_fallback_text(Loader *L, const char *copy) {
+    ContentDb *db = L->db;
+    if (db->fallback_text_count == L->fallback_text_cap) {
+        int cap = L->fallback_text_cap ? 2 * L->fallback_text_cap : 256;
+        const char **n = realloc(db->fallback_texts, (size_t)cap * sizeof *n);
+        if (!n) {
+            return;
+        }
+        db->fallback_texts = n;
+        L->fallback_text_cap = cap;
+    }
+    db->fallback_texts[db->fallback_text_count++] = copy;
+    L->last_fallback = copy;
+}
+
+static void on_fallback_copy(void *ctx, const char *copy) {
+    note_fallback_text(ctx, copy);
+}
+
 static const char *sided_name(Loader *L, const char *name, ContentSide side) {
     if (side == CONTENT_SIDE_MIDLINE || !name[0]) {
         return name;
     }
     char buf[512];
     snprintf(buf, sizeof buf, "%s (%s)", name, L->side_word[side]);
-    return content_arena_str(&L->db->arena, buf);
+    const char *sided = content_arena_str(&L->db->arena, buf);
+    if (name == L->last_fallback) {
+        note_fallback_text(L, sided);
+    }
+    return sided;
 }
 
 static void read_review(Loader *L, const cJSON *obj, const char *path, ContentReview *out) {
@@ -411,6 +439,7 @@ static void load_ui(Loader *L, const cJSON *root) {
         }
         db->ui[db->ui_count].key = content_arena_str(&db->arena, it->string);
         db->ui[db->ui_count].value = content_arena_str(&db->arena, it->valuestring);
+        jr_note_copy(&L->r, it, db->ui[db->ui_count].value);
         db->ui_count++;
     }
     int req_n;
@@ -1033,34 +1062,56 @@ static void load_redflags(Loader *L, const cJSON *root) {
 
 typedef void (*FileLoader)(Loader *L, const cJSON *root);
 
+/* order matters: ids a file refers to are loaded first */
+static const FileLoader LOADERS[CONTENT_FILE_COUNT] = {
+    load_meta, load_citations, load_ui, load_structures, load_zones, load_sources, load_redflags};
+
+static void loader_init(Loader *L, const ContentInput *input, const ContentCheck *check,
+                        ContentDb *out_db, ContentDiag *diag, const char *locale) {
+    memset(out_db, 0, sizeof *out_db);
+    memset(L, 0, sizeof *L);
+    L->db = out_db;
+    L->check = check;
+    L->input = input;
+    L->r.diag = diag;
+    L->r.arena = &out_db->arena;
+    L->side_word[CONTENT_SIDE_MIDLINE] = "";
+    L->side_word[CONTENT_SIDE_LEFT] = "left";
+    L->side_word[CONTENT_SIDE_RIGHT] = "right";
+    L->structures.what = "structure";
+    L->zones.what = "zone";
+    L->citations.what = "citation";
+    L->landmarks.what = "landmark";
+    if (check && check->landmark_ids) {
+        L->landmarks.ids = check->landmark_ids;
+        L->landmarks.count = check->landmark_count;
+    }
+    out_db->locale = content_arena_str(&out_db->arena, locale ? locale : "");
+}
+
+/* Checks "schema" and "locale" of a parsed root against the locale expected (NULL: any). */
+static void check_root(JsonReader *r, const cJSON *root, const char *locale) {
+    jr_check_schema(r, root, CONTENT_SCHEMA_VERSION);
+    const char *loc = jr_string(r, root, "", "locale", false);
+    if (locale && loc[0] && strcmp(loc, locale) != 0) {
+        content_diag_add(r->diag, r->file, "locale", "'%s' does not match the folder '%s'", loc,
+                         locale);
+    }
+}
+
+static void load_root(Loader *L, int f, const cJSON *root) {
+    LOADERS[f](L, root);
+    if (f == CONTENT_FILE_UI) {
+        L->side_word[CONTENT_SIDE_LEFT] = content_ui(L->db, "side_left", "left");
+        L->side_word[CONTENT_SIDE_RIGHT] = content_ui(L->db, "side_right", "right");
+    }
+}
+
 bool content_load(const ContentInput *input, const ContentCheck *check, ContentDb *out_db,
                   ContentDiag *diag) {
-    memset(out_db, 0, sizeof *out_db);
     int before = diag->count;
     Loader L;
-    memset(&L, 0, sizeof L);
-    L.db = out_db;
-    L.check = check;
-    L.input = input;
-    L.r.diag = diag;
-    L.r.arena = &out_db->arena;
-    L.side_word[CONTENT_SIDE_MIDLINE] = "";
-    L.side_word[CONTENT_SIDE_LEFT] = "left";
-    L.side_word[CONTENT_SIDE_RIGHT] = "right";
-    L.structures.what = "structure";
-    L.zones.what = "zone";
-    L.citations.what = "citation";
-    L.landmarks.what = "landmark";
-    if (check && check->landmark_ids) {
-        L.landmarks.ids = check->landmark_ids;
-        L.landmarks.count = check->landmark_count;
-    }
-    out_db->locale = content_arena_str(&out_db->arena, input->locale ? input->locale : "");
-
-    /* order matters: ids a file refers to are loaded first */
-    static const FileLoader loaders[CONTENT_FILE_COUNT] = {
-        load_meta,  load_citations, load_ui,      load_structures,
-        load_zones, load_sources,   load_redflags};
+    loader_init(&L, input, check, out_db, diag, input->locale);
     for (int f = 0; f < CONTENT_FILE_COUNT; f++) {
         const ContentFile *cf = &input->files[f];
         L.r.file = cf->name ? cf->name : FILE_NAMES[f];
@@ -1068,23 +1119,98 @@ bool content_load(const ContentInput *input, const ContentCheck *check, ContentD
         if (!root) {
             continue;
         }
-        jr_check_schema(&L.r, root, CONTENT_SCHEMA_VERSION);
-        const char *loc = jr_string(&L.r, root, "", "locale", false);
-        if (input->locale && loc[0] && strcmp(loc, input->locale) != 0) {
-            content_diag_add(diag, L.r.file, "locale", "'%s' does not match the folder '%s'", loc,
-                             input->locale);
-        }
-        loaders[f](&L, root);
-        if (f == CONTENT_FILE_UI) {
-            L.side_word[CONTENT_SIDE_LEFT] = content_ui(out_db, "side_left", "left");
-            L.side_word[CONTENT_SIDE_RIGHT] = content_ui(out_db, "side_right", "right");
-        }
+        check_root(&L.r, root, input->locale);
+        load_root(&L, f, root);
         cJSON_Delete(root);
     }
     return diag->count == before;
 }
 
+static int cmp_ptr(const void *a, const void *b) {
+    uintptr_t x = (uintptr_t) * (const void *const *)a;
+    uintptr_t y = (uintptr_t) * (const void *const *)b;
+    return x < y ? -1 : x > y ? 1 : 0;
+}
+
+bool content_load_translated(const ContentInput *base, const ContentInput *translation,
+                             const ContentCheck *check, ContentDb *out_db, ContentDiag *diag) {
+    if (!translation) {
+        return content_load(base, check, out_db, diag);
+    }
+    int before = diag->count;
+    Loader L;
+    loader_init(&L, translation, check, out_db, diag, translation->locale);
+    TrResult res;
+    memset(&res, 0, sizeof res);
+    int missing_cap = 0;
+    for (int f = 0; f < CONTENT_FILE_COUNT; f++) {
+        const ContentFile *bf = &base->files[f];
+        const ContentFile *tf = &translation->files[f];
+        JsonReader br = L.r, tr = L.r;
+        br.file = bf->name ? bf->name : FILE_NAMES[f];
+        tr.file = tf->name ? tf->name : FILE_NAMES[f];
+        cJSON *root = jr_parse(&br, bf->data, bf->len);
+        if (!root) {
+            continue;
+        }
+        check_root(&br, root, base->locale);
+        cJSON *troot = NULL;
+        if (tf->data) {
+            troot = jr_parse(&tr, tf->data, tf->len);
+            if (troot) {
+                check_root(&tr, troot, translation->locale);
+            }
+        }
+        int first_node = res.node_count, first_missing = res.missing_count;
+        tr_merge((ContentFileId)f, root, troot, &tr, &res);
+        cJSON_Delete(troot);
+        /* the merged file reads as the translation's */
+        const cJSON **nodes = res.nodes + first_node;
+        int n = res.node_count - first_node;
+        qsort(nodes, (size_t)n, sizeof *nodes, cmp_ptr);
+        L.r.file = tr.file;
+        L.r.marked = nodes;
+        L.r.marked_count = n;
+        L.r.on_marked = on_fallback_copy;
+        L.r.marked_ctx = &L;
+        load_root(&L, f, root);
+        L.r.marked = NULL;
+        L.r.marked_count = 0;
+        cJSON_Delete(root);
+        for (int k = first_missing; k < res.missing_count; k++) {
+            if (out_db->fallback_count == missing_cap) {
+                int cap = missing_cap ? 2 * missing_cap : 64;
+                ContentFallback *nf = realloc(out_db->fallbacks, (size_t)cap * sizeof *nf);
+                if (!nf) {
+                    break;
+                }
+                out_db->fallbacks = nf;
+                missing_cap = cap;
+            }
+            ContentFallback *fb = &out_db->fallbacks[out_db->fallback_count++];
+            fb->file = (ContentFileId)f;
+            fb->file_name = content_arena_str(&out_db->arena, tr.file);
+            fb->path = content_arena_str(&out_db->arena, res.missing[k].path);
+            fb->strings = res.missing[k].strings;
+        }
+    }
+    tr_result_free(&res);
+    qsort(out_db->fallback_texts, (size_t)out_db->fallback_text_count,
+          sizeof *out_db->fallback_texts, cmp_ptr);
+    return diag->count == before;
+}
+
+bool content_text_is_fallback(const ContentDb *db, const char *text) {
+    if (!text || db->fallback_text_count == 0) {
+        return false;
+    }
+    return bsearch(&text, db->fallback_texts, (size_t)db->fallback_text_count,
+                   sizeof *db->fallback_texts, cmp_ptr) != NULL;
+}
+
 void content_free(ContentDb *db) {
+    free(db->fallbacks);
+    free((void *)db->fallback_texts);
     content_arena_free(&db->arena);
     memset(db, 0, sizeof *db);
 }

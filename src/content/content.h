@@ -149,6 +149,16 @@ typedef struct ContentMeta {
     int evidence_level_count;
 } ContentMeta;
 
+/* A text a translation does not give: the English one is used in its place. */
+typedef struct ContentFallback {
+    ContentFileId file;
+    const char *file_name; /* as diagnostics name it, e.g. "es/structures.json" */
+    /* where, in the translation file: "structures[id=piriformis].origin", a whole entry
+     * "zones[id=zone_groin]", a whole file "" */
+    const char *path;
+    int strings; /* how many English texts stand in (0: a missing review, marked draft) */
+} ContentFallback;
+
 typedef struct ContentArenaBlock ContentArenaBlock;
 
 typedef struct ContentDb {
@@ -168,6 +178,13 @@ typedef struct ContentDb {
     ContentReview redflags_review;
     ContentKV *ui;
     int ui_count;
+    /* Loaded through content_load_translated: what the translation lacked (empty when it is
+     * complete, and for English itself). */
+    ContentFallback *fallbacks;
+    int fallback_count;
+    const char **fallback_texts; /* every string of the db that is an English stand-in,
+                                    sorted by address: use content_text_is_fallback */
+    int fallback_text_count;
     ContentArenaBlock *arena;
 } ContentDb;
 
@@ -180,6 +197,44 @@ const char *content_file_name(ContentFileId id);
 bool content_load(const ContentInput *input, const ContentCheck *check, ContentDb *out_db,
                   ContentDiag *diag);
 void content_free(ContentDb *db);
+
+/* Loads a translation over its base (English): every text comes from `translation` where it
+ * gives one and from `base` otherwise, file by file, entry by entry, string by string; a
+ * missing file, entry, field or UI string is never an error, only a ContentFallback. Ids,
+ * kinds, zone lists and every other non-text field come from base alone: a translation that
+ * names an id the base lacks, or gives a non-text field a different value, is an error (and
+ * that value is ignored). A translated entry carries its own review (one without is marked
+ * draft). translation NULL = content_load(base). File names in diagnostics are the
+ * ContentFile names. */
+bool content_load_translated(const ContentInput *base, const ContentInput *translation,
+                             const ContentCheck *check, ContentDb *out_db, ContentDiag *diag);
+/* True if text (a pointer into db: a name, caption, UI string...) is English standing in for
+ * a missing translation. */
+bool content_text_is_fallback(const ContentDb *db, const char *text);
+
+#define CONTENT_BASE_LOCALE "en"
+#define CONTENT_LOCALE_CAP  16
+
+/* Loads content_dir/<locale>/ over content_dir/en/ (content_load_translated); locale "en",
+ * NULL or "" loads English alone. File names in diagnostics: "structures.json" for English
+ * alone, "en/structures.json" and "es/structures.json" for a translated load. A locale with
+ * no folder is an error, and English is loaded in its place. Returns true with no problems. */
+bool content_load_locale_dir(const char *content_dir, const char *locale, const ContentCheck *check,
+                             ContentDb *out_db, ContentDiag *diag);
+
+/* The locales present: the sub-folders of content_dir whose name is a locale code (2 or 3
+ * lower-case letters, optionally "_" and 2 upper-case letters or digits) and that hold a
+ * meta.json, sorted, at most max. Returns how many were written. */
+int content_list_locales(const char *content_dir, char (*out)[CONTENT_LOCALE_CAP], int max);
+
+/* The locale to start in, from the environment's values (pure: pass getenv's results, NULL
+ * or "" for unset): the first set of LC_ALL, LC_MESSAGES, LANG (POSIX order) gives its
+ * language ("es" from "es_ES.UTF-8", "es-MX", "es"); it is returned when it is one of
+ * `available` (the pointer from that list), otherwise "en". "C" and "POSIX" mean "en". */
+const char *content_locale_pick(const char *lc_all, const char *lc_messages, const char *lang,
+                                const char *const *available, int available_count);
+/* content_locale_pick on this process's environment. */
+const char *content_locale_from_env(const char *const *available, int available_count);
 
 /* Reads every content file of dir into out_input (names set, data malloc'd; missing files
  * stay NULL and are reported by content_load). False if dir itself is not a readable

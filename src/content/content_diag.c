@@ -50,6 +50,10 @@ static char *dup_str(const char *s) {
     return d;
 }
 
+void content_diag_add_line(ContentDiag *diag, const char *line) {
+    diag_push(diag, dup_str(line));
+}
+
 void content_diag_add(ContentDiag *diag, const char *file, const char *path, const char *fmt, ...) {
     char msg[768];
     va_list ap;

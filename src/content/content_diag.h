@@ -22,6 +22,9 @@ __attribute__((format(printf, 4, 5)))
 #endif
 void content_diag_add(ContentDiag *diag, const char *file, const char *path, const char *fmt, ...);
 
+/* Appends one line as it is (a duplicate of an existing line is dropped, as above). */
+void content_diag_add_line(ContentDiag *diag, const char *line);
+
 /* Appends every line of src to dst. */
 void content_diag_append(ContentDiag *dst, const ContentDiag *src);
 

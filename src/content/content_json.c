@@ -242,7 +242,9 @@ const char *jr_string(JsonReader *r, const cJSON *obj, const char *path, const c
     if (!allow_empty && v->valuestring[0] == '\0') {
         content_diag_add(r->diag, r->file, p, "must not be empty");
     }
-    return content_arena_str(r->arena, v->valuestring);
+    const char *copy = content_arena_str(r->arena, v->valuestring);
+    jr_note_copy(r, v, copy);
+    return copy;
 }
 
 const char *jr_string_opt(JsonReader *r, const cJSON *obj, const char *path, const char *key) {
@@ -255,7 +257,24 @@ const char *jr_string_opt(JsonReader *r, const cJSON *obj, const char *path, con
         content_diag_add(r->diag, r->file, p, "must be a string");
         return "";
     }
-    return content_arena_str(r->arena, v->valuestring);
+    const char *copy = content_arena_str(r->arena, v->valuestring);
+    jr_note_copy(r, v, copy);
+    return copy;
+}
+
+static int cmp_node_addr(const void *a, const void *b) {
+    uintptr_t x = (uintptr_t) * (const cJSON *const *)a;
+    uintptr_t y = (uintptr_t) * (const cJSON *const *)b;
+    return x < y ? -1 : x > y ? 1 : 0;
+}
+
+void jr_note_copy(JsonReader *r, const cJSON *node, const char *copy) {
+    if (!r->marked || r->marked_count <= 0 || !r->on_marked) {
+        return;
+    }
+    if (bsearch(&node, r->marked, (size_t)r->marked_count, sizeof *r->marked, cmp_node_addr)) {
+        r->on_marked(r->marked_ctx, copy);
+    }
 }
 
 bool jr_bool_opt(JsonReader *r, const cJSON *obj, const char *path, const char *key, bool def) {

@@ -22,6 +22,13 @@ typedef struct JsonReader {
     ContentDiag *diag;
     const char *file;
     ContentArenaBlock **arena;
+    /* Optional: string nodes to watch (sorted by address). When jr_string or jr_string_opt
+     * copies one of them, on_marked gets the copy (the translation loader uses this to know
+     * which strings came from the English fallback). */
+    const cJSON *const *marked;
+    int marked_count;
+    void (*on_marked)(void *ctx, const char *copy);
+    void *marked_ctx;
 } JsonReader;
 
 /* Parses a whole buffer; on a syntax error reports "file:LINE:COL: invalid JSON ..." and
@@ -41,6 +48,9 @@ const char *jr_string(JsonReader *r, const cJSON *obj, const char *path, const c
                       bool allow_empty);
 /* Optional string: "" when absent; error when present but not a string. */
 const char *jr_string_opt(JsonReader *r, const cJSON *obj, const char *path, const char *key);
+/* Calls r->on_marked with copy when node is one of r->marked (for copies made outside
+ * jr_string). */
+void jr_note_copy(JsonReader *r, const cJSON *node, const char *copy);
 /* Optional bool (default def). */
 bool jr_bool_opt(JsonReader *r, const cJSON *obj, const char *path, const char *key, bool def);
 /* Number in [min, max]; when required and absent, an error. Returns false if absent/bad. */

@@ -93,20 +93,16 @@ bool ref_assets_load(const char *assets_dir, const char *locale, const char *con
     check.node_names = node_names;
     check.node_count = node_names ? node_count : 0;
 
-    char dir[1024], rel[64];
-    snprintf(rel, sizeof rel, "content/%s", locale);
-    ContentInput input;
-    char err[512];
+    /* the locale's texts over English, item by item (content_load_locale_dir) */
+    char dir[1024], err[512];
     bool content_ok = false;
-    if (path_join(dir, sizeof dir, assets_dir, rel) &&
-        content_read_dir(dir, &input, err, sizeof err)) {
-        /* name files as the author knows them: sources.json, not a full path */
-        input.locale = locale;
-        content_ok = true;
-        content_load(&input, &check, &out->content, diag);
-        content_input_free(&input);
+    char base[1100];
+    if (path_join(dir, sizeof dir, assets_dir, "content") &&
+        path_join(base, sizeof base, dir, "en")) {
+        content_ok = file_is_dir(base);
+        content_load_locale_dir(dir, locale, &check, &out->content, diag);
     } else {
-        content_diag_add(diag, rel, NULL, "no content folder for the locale '%s'", locale);
+        content_diag_add(diag, "content", NULL, "path too long");
     }
     free(lm_ids);
     free(shape_ids);
