@@ -1,0 +1,470 @@
+/* Locales: a translation is laid over English text by text (a missing file, entry, field or
+ * UI string falls back to English and is listed, never an error); it cannot add entries or
+ * change data; the shipped Spanish is complete and valid; the locale list and the system
+ * locale pick. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "content/content.h"
+#include "core/fileio.h"
+#include "core/strutil.h"
+#include "referral/ref_assets.h"
+
+static const char *env_or_fail(const char *name) {
+    const char *v = getenv(name);
+    if (!v || !v[0]) {
+        fail_msg("environment variable %s is not set (run through ctest)", name);
+    }
+    return v;
+}
+
+static void read_locale(const char *locale, ContentInput *in) {
+    char dir[1024], sub[64], err[256];
+    snprintf(sub, sizeof sub, "content/%s", locale);
+    assert_true(path_join(dir, sizeof dir, env_or_fail("PAINMAP_ASSETS_DIR"), sub));
+    assert_true(content_read_dir(dir, in, err, sizeof err));
+    in->locale = locale;
+}
+
+static void dump(const ContentDiag *d) {
+    for (int i = 0; i < d->count && i < 40; i++) {
+        print_message("  got: %s\n", d->lines[i]);
+    }
+}
+
+static bool has_line(const ContentDiag *d, const char *want) {
+    for (int i = 0; i < d->count; i++) {
+        if (strcmp(d->lines[i], want) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static const ContentFallback *find_fallback(const ContentDb *db, const char *path) {
+    for (int i = 0; i < db->fallback_count; i++) {
+        if (strcmp(db->fallbacks[i].path, path) == 0) {
+            return &db->fallbacks[i];
+        }
+    }
+    return NULL;
+}
+
+/* English as the base and a translation made of the given files (others missing). */
+typedef struct Pair {
+    ContentInput en, tr;
+} Pair;
+
+static void pair_open(Pair *p) {
+    read_locale("en", &p->en);
+    memset(&p->tr, 0, sizeof p->tr);
+    for (int f = 0; f < CONTENT_FILE_COUNT; f++) {
+        p->tr.files[f].name = content_file_name((ContentFileId)f);
+    }
+    p->tr.locale = "xx";
+}
+
+static void pair_set(Pair *p, ContentFileId f, const char *json) {
+    p->tr.files[f].data = json;
+    p->tr.files[f].len = strlen(json);
+}
+
+static void pair_close(Pair *p) {
+    content_input_free(&p->en);
+}
+
+static void test_no_translation_at_all_is_english_and_listed(void **state) {
+    (void)state;
+    Pair p;
+    pair_open(&p);
+    ContentDb db;
+    ContentDiag diag = {0};
+    bool ok = content_load_translated(&p.en, &p.tr, NULL, &db, &diag);
+    dump(&diag);
+    assert_true(ok);
+    assert_string_equal(db.locale, "xx");
+    /* one entry per missing file, each counting the texts it stands for */
+    assert_int_equal(db.fallback_count, CONTENT_FILE_COUNT);
+    for (int i = 0; i < db.fallback_count; i++) {
+        assert_string_equal(db.fallbacks[i].path, "");
+        assert_true(db.fallbacks[i].strings > 0);
+    }
+    int p_r = content_find_structure(&db, "piriformis_r");
+    assert_true(p_r >= 0);
+    assert_true(content_text_is_fallback(&db, db.structures[p_r].origin));
+    assert_true(content_text_is_fallback(&db, db.structures[p_r].name)); /* sided copy too */
+    assert_true(content_text_is_fallback(&db, content_ui(&db, "play", NULL)));
+    assert_true(content_text_is_fallback(&db, db.redflag_groups[0].items[0].text));
+    assert_true(content_text_is_fallback(&db, db.sources[0].captions[CONTENT_PHASE_TRAVEL]));
+    /* not a db string, not a fallback */
+    assert_false(content_text_is_fallback(&db, "Origin"));
+    content_free(&db);
+    content_diag_free(&diag);
+    pair_close(&p);
+}
+
+static const char *const STRUCTURES_PART =
+    "{\"schema\": 1, \"locale\": \"xx\", \"structures\": ["
+    " {\"id\": \"piriformis\", \"paired\": true, \"kind\": \"muscle\","
+    "  \"name\": \"Músculo piriforme\", \"innervation\": {\"nerve\": \"Nervio del piriforme\"},"
+    "  \"review\": {\"status\": \"draft\", \"reviewer_role\": \"\", \"date\": \"2026-11-23\"}},"
+    " {\"id\": \"sacrum\", \"student_text\": \"Hueso sacro.\"}"
+    "]}";
+
+static const char *const UI_PART =
+    "{\"schema\": 1, \"locale\": \"xx\", \"strings\": {\"side_left\": \"lado izquierdo\", "
+    "\"play\": \"Reproducir\"}}";
+
+static void test_partial_translation_falls_back_string_by_string(void **state) {
+    (void)state;
+    Pair p;
+    pair_open(&p);
+    pair_set(&p, CONTENT_FILE_STRUCTURES, STRUCTURES_PART);
+    pair_set(&p, CONTENT_FILE_UI, UI_PART);
+    ContentDb db;
+    ContentDiag diag = {0};
+    bool ok = content_load_translated(&p.en, &p.tr, NULL, &db, &diag);
+    dump(&diag);
+    assert_true(ok);
+    int l = content_find_structure(&db, "piriformis_l"),
+        r = content_find_structure(&db, "piriformis_r");
+    assert_true(l >= 0 && r >= 0);
+    /* the translated name, with the translated side word; UTF-8 kept byte for byte */
+    assert_string_equal(db.structures[l].name, "Músculo piriforme (lado izquierdo)");
+    assert_false(content_text_is_fallback(&db, db.structures[l].name));
+    assert_string_equal(db.structures[l].nerve, "Nervio del piriforme");
+    /* the untranslated side word, origin and note are English, and say so */
+    assert_string_equal(db.structures[r].name, "Músculo piriforme (right)");
+    assert_true(content_text_is_fallback(&db, db.structures[l].origin));
+    assert_true(content_text_is_fallback(&db, db.structures[l].plain_name));
+    assert_non_null(find_fallback(&db, "structures[id=piriformis].origin"));
+    assert_non_null(find_fallback(&db, "structures[id=piriformis].innervation.note"));
+    assert_null(find_fallback(&db, "structures[id=piriformis].name"));
+    assert_null(find_fallback(&db, "structures[id=piriformis].review"));
+    /* data comes from English: kind, citations */
+    assert_string_equal(db.structures[l].kind, "muscle");
+    assert_true(db.structures[l].citations.count > 0);
+    /* an entry the translation lacks is one fallback for the whole entry */
+    const ContentFallback *fb = find_fallback(&db, "structures[id=gluteus_maximus]");
+    assert_non_null(fb);
+    assert_true(fb->strings >= 5);
+    assert_int_equal(fb->file, CONTENT_FILE_STRUCTURES);
+    /* an entry translated without its review is a draft, and listed */
+    int s = content_find_structure(&db, "sacrum");
+    assert_string_equal(db.structures[s].student_text, "Hueso sacro.");
+    assert_string_equal(db.structures[s].review.status, "draft");
+    assert_non_null(find_fallback(&db, "structures[id=sacrum].review"));
+    /* ui: per key */
+    assert_string_equal(content_ui(&db, "play", NULL), "Reproducir");
+    assert_false(content_text_is_fallback(&db, content_ui(&db, "play", NULL)));
+    assert_true(content_text_is_fallback(&db, content_ui(&db, "pause", NULL)));
+    assert_non_null(find_fallback(&db, "strings.pause"));
+    assert_null(find_fallback(&db, "strings.play"));
+    content_free(&db);
+    content_diag_free(&diag);
+    pair_close(&p);
+}
+
+static void expect_error(const char *structures_json, const char *want_line) {
+    Pair p;
+    pair_open(&p);
+    pair_set(&p, CONTENT_FILE_STRUCTURES, structures_json);
+    ContentDb db;
+    ContentDiag diag = {0};
+    bool ok = content_load_translated(&p.en, &p.tr, NULL, &db, &diag);
+    if (!has_line(&diag, want_line)) {
+        dump(&diag);
+        fail_msg("missing: %s", want_line);
+    }
+    assert_false(ok);
+    /* the bad value was not taken: the facts are still English */
+    int k = content_find_structure(&db, "piriformis_r");
+    assert_true(k >= 0);
+    assert_string_equal(db.structures[k].kind, "muscle");
+    assert_string_equal(db.structures[k].layer, "deep_muscles");
+    assert_true(db.structures[k].segment_count > 0);
+    assert_int_equal(content_find_structure(&db, "kidney_r"), -1);
+    content_free(&db);
+    content_diag_free(&diag);
+    pair_close(&p);
+}
+
+static void test_translation_cannot_change_facts(void **state) {
+    (void)state;
+    expect_error("{\"schema\": 1, \"locale\": \"xx\", \"structures\": ["
+                 "{\"id\": \"kidney\", \"name\": \"Riñón\"}]}",
+                 "structures.json:structures[0].id: 'kidney' is not an id of the English file "
+                 "(a translation cannot add entries)");
+    expect_error("{\"schema\": 1, \"locale\": \"xx\", \"structures\": ["
+                 "{\"id\": \"piriformis\", \"kind\": \"nerve\", \"name\": \"Piriforme\"}]}",
+                 "structures.json:structures[0].kind: differs from the English file: a "
+                 "translation may change texts only, not 'kind' (leave it out)");
+    expect_error("{\"schema\": 1, \"locale\": \"xx\", \"structures\": ["
+                 "{\"id\": \"piriformis\", \"layer\": \"bones\"}]}",
+                 "structures.json:structures[0].layer: differs from the English file: a "
+                 "translation may change texts only, not 'layer' (leave it out)");
+    expect_error("{\"schema\": 1, \"locale\": \"xx\", \"structures\": ["
+                 "{\"id\": \"piriformis\", \"innervation\": {\"segments\": [\"L1\"]}}]}",
+                 "structures.json:structures[0].innervation.segments: differs from the English "
+                 "file: a translation may change texts only, not 'segments' (leave it out)");
+    expect_error("{\"schema\": 1, \"locale\": \"xx\", \"structures\": ["
+                 "{\"id\": \"piriformis\", \"citations\": [\"TS2\"]}]}",
+                 "structures.json:structures[0].citations: differs from the English file: a "
+                 "translation may change texts only, not 'citations' (leave it out)");
+    expect_error("{\"schema\": 1, \"locale\": \"xx\", \"structures\": ["
+                 "{\"id\": \"piriformis\", \"fma_code\": 5}]}",
+                 "structures.json:structures[0].fma_code: 'fma_code' is not in the English file "
+                 "(a translation holds only the texts of English entries)");
+    expect_error("{\"schema\": 1, \"locale\": \"xx\", \"structures\": ["
+                 "{\"id\": \"piriformis\"}, {\"id\": \"piriformis\"}]}",
+                 "structures.json:structures[1].id: duplicate id 'piriformis' (first at "
+                 "structures[0])");
+    expect_error("{\"schema\": 1, \"locale\": \"xx\", \"structures\": ["
+                 "{\"id\": \"l5_vertebra\", \"origin\": \"Algo\"}]}",
+                 "structures.json:structures[0].origin: the English text is empty here: a "
+                 "translation cannot add text");
+    expect_error("{\"schema\": 1, \"locale\": \"yy\", \"structures\": []}",
+                 "structures.json:locale: 'yy' does not match the folder 'xx'");
+    expect_error("{\"schema\": 1, \"locale\": \"xx\", \"structures\": [{\"name\": \"x\"}]}",
+                 "structures.json:structures[0]: an entry of a translation is an object with the "
+                 "\"id\" of an English entry");
+}
+
+static void test_other_files_cannot_change_facts(void **state) {
+    (void)state;
+    static const struct {
+        ContentFileId file;
+        const char *json, *want;
+    } cases[] = {
+        {CONTENT_FILE_CITATIONS,
+         "{\"schema\": 1, \"locale\": \"xx\", \"citations\": [{\"id\": \"TS2\", \"year\": 1993}]}",
+         "citations.json:citations[0].year: differs from the English file: a translation may "
+         "change texts only, not 'year' (leave it out)"},
+        {CONTENT_FILE_CITATIONS,
+         "{\"schema\": 1, \"locale\": \"xx\", \"citations\": [{\"id\": \"TS2\", \"title\": "
+         "\"Manual\"}]}",
+         "citations.json:citations[0].title: differs from the English file: a translation may "
+         "change texts only, not 'title' (leave it out)"},
+        {CONTENT_FILE_SOURCES,
+         "{\"schema\": 1, \"locale\": \"xx\", \"sources\": [{\"id\": \"piriformis\", "
+         "\"primary\": [\"zone_groin\"]}]}",
+         "sources.json:sources[0].primary: differs from the English file: a translation may "
+         "change texts only, not 'primary' (leave it out)"},
+        {CONTENT_FILE_SOURCES,
+         "{\"schema\": 1, \"locale\": \"xx\", \"sources\": [{\"id\": \"piriformis\", "
+         "\"evidence\": {\"strength\": \"high\"}}]}",
+         "sources.json:sources[0].evidence.strength: differs from the English file: a "
+         "translation may change texts only, not 'strength' (leave it out)"},
+        {CONTENT_FILE_REDFLAGS,
+         "{\"schema\": 1, \"locale\": \"xx\", \"groups\": [{\"id\": \"cauda_equina\", "
+         "\"urgency\": \"soon\"}]}",
+         "redflags.json:groups[0].urgency: differs from the English file: a translation may "
+         "change texts only, not 'urgency' (leave it out)"},
+        {CONTENT_FILE_REDFLAGS,
+         "{\"schema\": 1, \"locale\": \"xx\", \"groups\": [{\"id\": \"cauda_equina\", "
+         "\"items\": [{\"id\": \"new_sign\", \"text\": \"x\"}]}]}",
+         "redflags.json:groups[0].items[0].id: 'new_sign' is not an id of the English file (a "
+         "translation cannot add entries)"},
+        {CONTENT_FILE_UI, "{\"schema\": 1, \"locale\": \"xx\", \"strings\": {\"plai\": \"x\"}}",
+         "ui.json:strings.plai: 'plai' is not in the English file"},
+        {CONTENT_FILE_ZONES,
+         "{\"schema\": 1, \"locale\": \"xx\", \"zones\": [{\"id\": \"zone_buttock\", \"kind\": "
+         "\"dermatome\"}]}",
+         "zones.json:zones[0].kind: differs from the English file: a translation may change "
+         "texts only, not 'kind' (leave it out)"},
+        {CONTENT_FILE_META, "{\"schema\": 1, \"locale\": \"xx\", \"content_version\": \"9.9.9\"}",
+         "meta.json:content_version: differs from the English file: a translation may change "
+         "texts only, not 'content_version' (leave it out)"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        Pair p;
+        pair_open(&p);
+        pair_set(&p, cases[c].file, cases[c].json);
+        ContentDb db;
+        ContentDiag diag = {0};
+        bool ok = content_load_translated(&p.en, &p.tr, NULL, &db, &diag);
+        if (!has_line(&diag, cases[c].want)) {
+            dump(&diag);
+            fail_msg("case %zu: missing: %s", c, cases[c].want);
+        }
+        assert_false(ok);
+        content_free(&db);
+        content_diag_free(&diag);
+        pair_close(&p);
+    }
+}
+
+static void test_repeating_data_unchanged_is_fine(void **state) {
+    (void)state;
+    Pair p;
+    pair_open(&p);
+    pair_set(&p, CONTENT_FILE_STRUCTURES,
+             "{\"schema\": 1, \"locale\": \"xx\", \"structures\": [{\"id\": \"piriformis\", "
+             "\"paired\": true, \"kind\": \"muscle\", \"layer\": \"deep_muscles\"}]}");
+    ContentDb db;
+    ContentDiag diag = {0};
+    bool ok = content_load_translated(&p.en, &p.tr, NULL, &db, &diag);
+    dump(&diag);
+    assert_true(ok);
+    content_free(&db);
+    content_diag_free(&diag);
+    pair_close(&p);
+}
+
+static void test_damaged_translation_still_loads_english(void **state) {
+    (void)state;
+    Pair p;
+    pair_open(&p);
+    pair_set(&p, CONTENT_FILE_SOURCES, "{\"schema\": 1, \"locale\": \"xx\", \"sources\": [");
+    ContentDb db;
+    ContentDiag diag = {0};
+    bool ok = content_load_translated(&p.en, &p.tr, NULL, &db, &diag);
+    assert_false(ok);
+    assert_true(diag.count >= 1);
+    assert_non_null(strstr(diag.lines[0], "sources.json:"));
+    assert_true(content_find_source(&db, "piriformis_r") >= 0);
+    assert_non_null(find_fallback(&db, ""));
+    content_free(&db);
+    content_diag_free(&diag);
+    pair_close(&p);
+}
+
+static void test_english_alone_has_no_fallbacks(void **state) {
+    (void)state;
+    char dir[1024];
+    path_join(dir, sizeof dir, env_or_fail("PAINMAP_ASSETS_DIR"), "content");
+    ContentDb db;
+    ContentDiag diag = {0};
+    assert_true(content_load_locale_dir(dir, "en", NULL, &db, &diag));
+    assert_int_equal(db.fallback_count, 0);
+    assert_int_equal(db.fallback_text_count, 0);
+    content_free(&db);
+    /* an unknown locale: an error, and English in its place */
+    assert_false(content_load_locale_dir(dir, "fr", NULL, &db, &diag));
+    assert_true(has_line(&diag, "fr: no content folder for the locale 'fr'; English is used"));
+    assert_string_equal(db.locale, "en");
+    assert_true(content_find_structure(&db, "sacrum") >= 0);
+    content_free(&db);
+    assert_false(content_load_locale_dir(dir, "../en", NULL, &db, &diag));
+    content_free(&db);
+    content_diag_free(&diag);
+}
+
+static void load_shipped(const char *locale, RefAssets *a) {
+    ContentDiag diag = {0};
+    bool ok = ref_assets_load(env_or_fail("PAINMAP_ASSETS_DIR"), locale, NULL, 0, a, &diag);
+    dump(&diag);
+    assert_true(ok);
+    assert_int_equal(diag.count, 0);
+    content_diag_free(&diag);
+}
+
+/* The shipped Spanish: valid against everything English is checked against. */
+static void test_shipped_spanish_is_valid(void **state) {
+    (void)state;
+    RefAssets a, en;
+    load_shipped("es", &a);
+    load_shipped("en", &en);
+    const ContentDb *db = &a.content;
+    assert_string_equal(db->locale, "es");
+    assert_true(a.engine_ready);
+    /* every Spanish item waits for a clinician's review */
+    for (int i = 0; i < db->structure_count; i++) {
+        assert_string_equal(db->structures[i].review.status, "draft");
+    }
+    for (int i = 0; i < db->zone_count; i++) {
+        assert_string_equal(db->zones[i].review.status, "draft");
+    }
+    for (int i = 0; i < db->source_count; i++) {
+        assert_string_equal(db->sources[i].review.status, "draft");
+    }
+    assert_string_equal(db->redflags_review.status, "draft");
+    /* the facts are English's */
+    assert_int_equal(db->structure_count, en.content.structure_count);
+    for (int i = 0; i < db->structure_count; i++) {
+        assert_string_equal(db->structures[i].id, en.content.structures[i].id);
+        assert_string_equal(db->structures[i].kind, en.content.structures[i].kind);
+        assert_int_equal(db->structures[i].segment_count, en.content.structures[i].segment_count);
+    }
+    assert_int_equal(db->source_count, en.content.source_count);
+    for (int i = 0; i < db->source_count; i++) {
+        assert_string_equal(db->sources[i].id, en.content.sources[i].id);
+        assert_int_equal(db->sources[i].primary.count, en.content.sources[i].primary.count);
+        assert_int_equal(db->sources[i].spillover.count, en.content.sources[i].spillover.count);
+        assert_string_equal(db->sources[i].evidence_level, en.content.sources[i].evidence_level);
+    }
+    assert_int_equal(db->zone_count, en.content.zone_count);
+    assert_int_equal(db->citation_count, en.content.citation_count);
+    for (int i = 0; i < db->citation_count; i++) {
+        assert_string_equal(db->citations[i].title, en.content.citations[i].title);
+        assert_int_equal(db->citations[i].year, en.content.citations[i].year);
+    }
+    ref_assets_free(&en);
+    ref_assets_free(&a);
+}
+
+static void test_locale_list(void **state) {
+    (void)state;
+    char dir[1024];
+    path_join(dir, sizeof dir, env_or_fail("PAINMAP_ASSETS_DIR"), "content");
+    char locales[8][CONTENT_LOCALE_CAP];
+    int n = content_list_locales(dir, locales, 8);
+    assert_int_equal(n, 2);
+    assert_string_equal(locales[0], "en");
+    assert_string_equal(locales[1], "es");
+    assert_int_equal(content_list_locales(dir, locales, 1), 1);
+    assert_int_equal(content_list_locales("/nonexistent/painmap", locales, 8), 0);
+}
+
+static void test_locale_pick(void **state) {
+    (void)state;
+    const char *const av[] = {"en", "es"};
+    assert_string_equal(content_locale_pick(NULL, NULL, "es_ES.UTF-8", av, 2), "es");
+    assert_ptr_equal(content_locale_pick(NULL, NULL, "es_ES.UTF-8", av, 2), av[1]);
+    assert_string_equal(content_locale_pick(NULL, NULL, "es", av, 2), "es");
+    assert_string_equal(content_locale_pick(NULL, NULL, "es_MX", av, 2), "es");
+    assert_string_equal(content_locale_pick(NULL, NULL, "es-419", av, 2), "es");
+    assert_string_equal(content_locale_pick(NULL, NULL, "ES_es.utf8", av, 2), "es");
+    assert_string_equal(content_locale_pick(NULL, NULL, "es_ES@euro", av, 2), "es");
+    assert_string_equal(content_locale_pick(NULL, NULL, "en_GB.UTF-8", av, 2), "en");
+    assert_string_equal(content_locale_pick(NULL, NULL, "fr_FR.UTF-8", av, 2), "en");
+    assert_string_equal(content_locale_pick(NULL, NULL, "est_EE", av, 2), "en"); /* not es */
+    assert_string_equal(content_locale_pick(NULL, NULL, "esperanto", av, 2), "en");
+    assert_string_equal(content_locale_pick(NULL, NULL, "C", av, 2), "en");
+    assert_string_equal(content_locale_pick(NULL, NULL, "C.UTF-8", av, 2), "en");
+    assert_string_equal(content_locale_pick(NULL, NULL, "POSIX", av, 2), "en");
+    assert_string_equal(content_locale_pick(NULL, NULL, NULL, av, 2), "en");
+    assert_string_equal(content_locale_pick("", "", "", av, 2), "en");
+    /* POSIX order: LC_ALL, then LC_MESSAGES, then LANG */
+    assert_string_equal(content_locale_pick(NULL, "es_ES.UTF-8", "en_US.UTF-8", av, 2), "es");
+    assert_string_equal(content_locale_pick(NULL, "en_US.UTF-8", "es_ES.UTF-8", av, 2), "en");
+    assert_string_equal(content_locale_pick("es_AR", "en_US", "en_US", av, 2), "es");
+    assert_string_equal(content_locale_pick("C", "es_ES", "es_ES", av, 2), "en");
+    assert_string_equal(content_locale_pick(NULL, "", "es_ES", av, 2), "es");
+    /* only what is installed */
+    assert_string_equal(content_locale_pick(NULL, NULL, "es_ES", av, 1), "en");
+    assert_string_equal(content_locale_pick(NULL, NULL, "es_ES", NULL, 0), "en");
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_no_translation_at_all_is_english_and_listed),
+        cmocka_unit_test(test_partial_translation_falls_back_string_by_string),
+        cmocka_unit_test(test_translation_cannot_change_facts),
+        cmocka_unit_test(test_other_files_cannot_change_facts),
+        cmocka_unit_test(test_repeating_data_unchanged_is_fine),
+        cmocka_unit_test(test_damaged_translation_still_loads_english),
+        cmocka_unit_test(test_english_alone_has_no_fallbacks),
+        cmocka_unit_test(test_shipped_spanish_is_valid),
+        cmocka_unit_test(test_locale_list),
+        cmocka_unit_test(test_locale_pick),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
