@@ -24,6 +24,7 @@ typedef struct InfoOpts {
     const char *assets_dir;
     const char *map;
     const char *zone, *landmark, *point;
+    const char *locale; /* --locale: the texts' language (check-content: the one to check) */
     bool json;
     const char *pos[4]; /* positional arguments after the subcommand */
     int pos_count;
@@ -93,7 +94,8 @@ static int usage_error(Info *in, const char *what) {
             "       painmap query where --zone ID | --landmark ID | --point X,Y,Z [--map ID] "
             "[--json]\n"
             "       painmap query dermatome --landmark ID | --point X,Y,Z [--map ID] [--json]\n"
-            "       painmap check-content [DIR]\n");
+            "       painmap check-content [DIR] [--locale L] [--json]\n"
+            "       (list, query and check-content take --locale L: en, es, ...)\n");
     return INFO_INPUT;
 }
 
@@ -115,6 +117,8 @@ static bool parse_opts(Info *in, int argc, char **argv) {
             slot = &in->o.landmark;
         } else if (!strcmp(a, "--point")) {
             slot = &in->o.point;
+        } else if (!strcmp(a, "--locale")) {
+            slot = &in->o.locale;
         }
         if (slot) {
             if (i + 1 >= argc) {
@@ -148,7 +152,8 @@ static int load(Info *in) {
         return INFO_OK;
     }
     ContentDiag diag = {0};
-    ref_assets_load(in->assets_dir, "en", NULL, 0, &in->assets, &diag);
+    ref_assets_load(in->assets_dir, in->o.locale ? in->o.locale : "en", NULL, 0, &in->assets,
+                    &diag);
     in->loaded = true;
     if (diag.count > 0) {
         fprintf(in->err,
@@ -830,6 +835,59 @@ static int cmd_query(Info *in) {
 
 /* ------------------------------------------------------------------------------------ */
 
+/* The locales check-content looks at: --locale alone, or every folder of content/. False
+ * (reported) when --locale names none that exists. */
+static bool check_locales(Info *in, char (*out)[CONTENT_LOCALE_CAP], int max, int *out_n) {
+    char dir[4200];
+    *out_n = 0;
+    if (!path_join(dir, sizeof dir, in->assets_dir, "content")) {
+        return true;
+    }
+    char all[32][CONTENT_LOCALE_CAP];
+    int n = content_list_locales(dir, all, 32);
+    if (!in->o.locale) {
+        for (int i = 0; i < n && *out_n < max; i++) {
+            str_copy(out[(*out_n)++], CONTENT_LOCALE_CAP, all[i]);
+        }
+        return true;
+    }
+    for (int i = 0; i < n; i++) {
+        if (!strcmp(all[i], in->o.locale)) {
+            str_copy(out[(*out_n)++], CONTENT_LOCALE_CAP, all[i]);
+            return true;
+        }
+    }
+    const char *ids[32];
+    for (int i = 0; i < n; i++) {
+        ids[i] = all[i];
+    }
+    unknown_id(in, "locale", in->o.locale, ids, n);
+    return false;
+}
+
+/* A translation's load repeats English's problems (under en/...) and the anatomy's: keep only
+ * the lines about the translation's own files. */
+static bool line_is_locale(const char *line, const char *locale) {
+    size_t n = strlen(locale);
+    return !strncmp(line, locale, n) && (line[n] == '/' || line[n] == ':');
+}
+
+static void fallback_line(char *out, size_t cap, const ContentFallback *fb) {
+    if (!fb->path[0]) {
+        snprintf(out, cap, "%s: warning: no translation file; English is used (%d texts)",
+                 fb->file_name, fb->strings);
+    } else if (fb->strings == 0) {
+        snprintf(out, cap, "%s:%s: warning: no review in the translation; marked draft",
+                 fb->file_name, fb->path);
+    } else if (fb->strings == 1) {
+        snprintf(out, cap, "%s:%s: warning: not translated; English is used", fb->file_name,
+                 fb->path);
+    } else {
+        snprintf(out, cap, "%s:%s: warning: not translated; English is used (%d texts)",
+                 fb->file_name, fb->path, fb->strings);
+    }
+}
+
 static int cmd_check(Info *in) {
     if (in->o.pos_count > 1) {
         return usage_error(in, "check-content takes at most one folder");
@@ -839,7 +897,12 @@ static int cmd_check(Info *in) {
             return usage_error(in, "folder name too long");
         }
     }
-    ContentDiag diag = {0};
+    char locales[16][CONTENT_LOCALE_CAP];
+    int locale_count = 0;
+    if (!check_locales(in, locales, 16, &locale_count)) {
+        return INFO_INPUT;
+    }
+    ContentDiag diag = {0}, warn = {0};
     RefAssets a;
     load_body(in);
     const char **nodes = NULL;
@@ -852,7 +915,32 @@ static int cmd_check(Info *in) {
     } else {
         fprintf(in->err, "painmap: note: no body.glb found; the model's nodes were not checked\n");
     }
+    /* English, the base of every translation, with the anatomy */
     ref_assets_load(in->assets_dir, "en", nodes, node_count, &a, &diag);
+    /* then each translation over it: its own problems, and every text it lacks */
+    int checked = 0, missing_texts = 0;
+    for (int l = 0; l < locale_count; l++) {
+        if (!strcmp(locales[l], "en")) {
+            continue;
+        }
+        ContentDiag d = {0};
+        RefAssets t;
+        ref_assets_load(in->assets_dir, locales[l], nodes, node_count, &t, &d);
+        for (int i = 0; i < d.count; i++) {
+            if (line_is_locale(d.lines[i], locales[l])) {
+                content_diag_add_line(&diag, d.lines[i]);
+            }
+        }
+        for (int i = 0; i < t.content.fallback_count; i++) {
+            char line[600];
+            fallback_line(line, sizeof line, &t.content.fallbacks[i]);
+            content_diag_add_line(&warn, line);
+            missing_texts += t.content.fallbacks[i].strings;
+        }
+        checked++;
+        ref_assets_free(&t);
+        content_diag_free(&d);
+    }
     free(nodes);
     int rc = diag.count ? INFO_INPUT : INFO_OK;
     if (in->o.json) {
@@ -864,13 +952,25 @@ static int cmd_check(Info *in) {
         for (int i = 0; i < diag.count; i++) {
             cJSON_AddItemToArray(arr, cJSON_CreateString(diag.lines[i]));
         }
+        cJSON *locs = cJSON_AddArrayToObject(o, "locales");
+        for (int l = 0; l < locale_count; l++) {
+            cJSON_AddItemToArray(locs, cJSON_CreateString(locales[l]));
+        }
+        cJSON *w = cJSON_AddArrayToObject(o, "warnings");
+        for (int i = 0; i < warn.count; i++) {
+            cJSON_AddItemToArray(w, cJSON_CreateString(warn.lines[i]));
+        }
         print_json(in, o);
         ref_assets_free(&a);
         content_diag_free(&diag);
+        content_diag_free(&warn);
         return rc;
     }
     for (int i = 0; i < diag.count; i++) {
         fprintf(in->out, "%s\n", diag.lines[i]);
+    }
+    for (int i = 0; i < warn.count; i++) {
+        fprintf(in->out, "%s\n", warn.lines[i]);
     }
     if (diag.count) {
         fprintf(in->err, "painmap: check-content: %d problem(s) in %s\n", diag.count,
@@ -885,8 +985,23 @@ static int cmd_check(Info *in) {
                 in->have_body ? "; body nodes checked in " : "",
                 in->have_body ? in->model_path : "");
     }
+    if (checked > 0) {
+        fprintf(in->out, "translations checked:");
+        for (int l = 0; l < locale_count; l++) {
+            if (strcmp(locales[l], "en")) {
+                fprintf(in->out, " %s", locales[l]);
+            }
+        }
+        if (warn.count) {
+            fprintf(in->out, "; %d warning(s), %d text(s) fall back to English\n", warn.count,
+                    missing_texts);
+        } else {
+            fprintf(in->out, "; complete\n");
+        }
+    }
     ref_assets_free(&a);
     content_diag_free(&diag);
+    content_diag_free(&warn);
     return rc;
 }
 
