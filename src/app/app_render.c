@@ -43,6 +43,9 @@ static int set_up(Session *s, const CliOptions *opts) {
         log_error("--compare needs --source: the first of the two sources");
         return EXIT_INPUT;
     }
+    if (s->show_ui) {
+        session_step(s, NULL, 0.0f); /* lays out the UI: the views frame the body beside it */
+    }
     if (opts->source) {
         int a = find_source(rv, "--source", opts->source);
         if (a < 0) {
@@ -53,7 +56,7 @@ static int set_up(Session *s, const CliOptions *opts) {
         /* without --time, the finished picture: every zone at its strongest */
         sc->play.t_sec = opts->time_set ? opts->time_sec : REF_TIMELINE_SEC;
         if (opts->view_set) {
-            scene_init_camera(&s->scene, opts->view, (float)v->w / (float)v->h, &v->cam);
+            viewer_view_camera(v, &s->scene, opts->view, &v->cam);
         } else {
             v->cam = v->cam_to; /* the source's best view, without the transition */
         }
@@ -80,7 +83,7 @@ static int set_up(Session *s, const CliOptions *opts) {
             ref_zone_centre(&rv->assets.engine, z, rv->map, c)) {
             /* face the zone: from behind when it lies behind the body's midplane */
             ViewId view = c[2] < 0.0f ? VIEW_POSTERIOR : VIEW_ANTERIOR;
-            scene_init_camera(&s->scene, view, (float)v->w / (float)v->h, &v->cam);
+            viewer_view_camera(v, &s->scene, view, &v->cam);
         }
     }
     return EXIT_OK;

@@ -194,7 +194,8 @@ static void where(Kiosk *k, Screens *s, UiContext *ui, Viewer *v, const Scene *s
         screens_where_card(s, ui, v, scene, rv,
                            (UiRect){w - side_w - pad, ui_px(ui, 70.0f), side_w, 0.0f});
         if (rv->source >= 0) {
-            screens_playback_bar(s, ui, rv, 0.0f, w - side_w - 2.0f * pad, (float)v->h);
+            screens_playback_bar(s, ui, rv,
+                                 screens_bar_rect(ui, 0.0f, w - side_w - 2.0f * pad, (float)v->h));
         }
         UiButtonOpts next = {.selected = true, .bold = true};
         UiSize ns = ui_button_size_ex(ui, screens_tr(rv, "kiosk_next_flags"), &next);

@@ -91,6 +91,11 @@ void screens_play_source(Screens *s, Viewer *v, const Scene *scene, RefView *rv,
     s->play.t_sec = 0.0f;
     s->play.playing = true;
     s->changed = true;
+    if (s->bar_reserve_px > 0.0f) {
+        /* the playback panel is about to open: frame the body beside it */
+        v->inset_bottom_px = s->bar_reserve_px;
+        v->inset_right_px = s->reserve_right_px;
+    }
     viewer_go_to_view(v, scene, best_view(rv, source));
 }
 
@@ -408,12 +413,19 @@ void screens_where_card(Screens *s, UiContext *ui, Viewer *v, const Scene *scene
     ui_panel_end(ui);
 }
 
-void screens_playback_bar(Screens *s, UiContext *ui, RefView *rv, float x0, float x1, float h) {
-    const ContentSource *src = &rv->assets.content.sources[rv->source];
+float screens_bar_height(UiContext *ui, float h) {
+    return fminf(ui_px(ui, 270.0f), 0.5f * h);
+}
+
+UiRect screens_bar_rect(UiContext *ui, float x0, float x1, float h) {
     float pad = ui_px(ui, 10.0f);
     float bar_w = fminf(x1 - x0 - 2.0f * pad, ui_px(ui, 900.0f));
-    float bar_h = fminf(ui_px(ui, 270.0f), 0.5f * h);
-    UiRect r = {0.5f * (x0 + x1 - bar_w), h - bar_h - pad, bar_w, bar_h};
+    float bar_h = screens_bar_height(ui, h);
+    return (UiRect){0.5f * (x0 + x1 - bar_w), h - bar_h - pad, bar_w, bar_h};
+}
+
+void screens_playback_bar(Screens *s, UiContext *ui, RefView *rv, UiRect r) {
+    const ContentSource *src = &rv->assets.content.sources[rv->source];
     bool open = true;
     if (!ui_panel_begin(ui, screens_source_label(s, src), r, &open)) {
         return;
@@ -741,6 +753,29 @@ void screens_build(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, Ref
         }
     }
     top = fmaxf(top, top_bar(s, ui, v, rv, w) + pad);
+    /* Where the playback panel goes: in landscape at the foot of the right-hand column, so
+     * the whole body stays tall beside it; in portrait across the bottom. Preset views frame
+     * the body in the space the bar, the panel and the notice leave free. */
+    bool landscape = w >= 1.2f * h;
+    bool playing = rv->loaded && rv->source >= 0;
+    UiRect bar;
+    if (landscape) {
+        bool right_card =
+            (v->mode == VIEWER_WHERE && s->where_open) || (v->selected >= 0 && s->info_open);
+        float bh = fminf(ui_px(ui, 420.0f), h - top - pad);
+        /* alone in the column it hangs from the top, as tall as its text */
+        bar = right_card ? (UiRect){w - side_w - pad, h - bh - pad, side_w, bh}
+                         : (UiRect){w - side_w - pad, top, side_w, 0.0f};
+        s->reserve_right_px = side_w + 2.0f * pad;
+        s->bar_reserve_px = ui_px(ui, 60.0f);
+    } else {
+        bar = screens_bar_rect(ui, 0.0f, w, h);
+        s->reserve_right_px = 0.0f;
+        s->bar_reserve_px = bar.h + 2.0f * pad;
+    }
+    v->inset_top_px = top;
+    v->inset_bottom_px = playing ? s->bar_reserve_px : ui_px(ui, 60.0f);
+    v->inset_right_px = playing ? s->reserve_right_px : 0.0f;
     UiRect left = {pad, top, side_w, h - top - pad};
     if (s->layers_open) {
         layers_panel(s, ui, v, scene, rv, left);
@@ -750,6 +785,9 @@ void screens_build(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, Ref
         search_panel(s, ui, v, scene, rv, left);
     }
     UiRect right = {w - side_w - pad, top, side_w, 0.0f};
+    if (landscape && playing) {
+        right.h = fmaxf(bar.y - top - pad, ui_px(ui, 120.0f)); /* above the playback panel */
+    }
     if (v->mode == VIEWER_WHERE && s->where_open) {
         screens_where_card(s, ui, v, scene, rv, right);
     } else if (v->selected >= 0 && s->info_open) {
@@ -776,7 +814,10 @@ void screens_build(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, Ref
     }
     if (rv->loaded && rv->source >= 0) {
         bool left_open = s->layers_open || s->sources_open || s->search_open;
-        screens_playback_bar(s, ui, rv, left_open ? left.x + left.w : 0.0f, w, h);
+        if (!landscape && left_open) {
+            bar = screens_bar_rect(ui, left.x + left.w, w, h);
+        }
+        screens_playback_bar(s, ui, rv, bar);
     } else {
         /* the educational notice, readable on the dark view; it opens About */
         const char *note = screens_tr(rv, "disclaimer_short");

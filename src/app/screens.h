@@ -43,9 +43,11 @@ typedef struct {
     int compare_source; /* a second source shown beside the first (-1 = none) */
     Settings settings;
     bool settings_open;
-    bool settings_changed; /* the user changed a setting: save and apply it */
-    bool picking_compare;  /* the source picker chooses the compare source */
-    bool changed;          /* something the 3-D picture depends on changed this frame */
+    bool settings_changed;  /* the user changed a setting: save and apply it */
+    bool picking_compare;   /* the source picker chooses the compare source */
+    bool changed;           /* something the 3-D picture depends on changed this frame */
+    float bar_reserve_px;   /* height kept free at the bottom while a source plays */
+    float reserve_right_px; /* width kept free on the right while a source plays (landscape) */
 } Screens;
 
 void screens_init(Screens *s);

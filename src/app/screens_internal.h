@@ -27,8 +27,13 @@ const char *screens_source_label(const Screens *s, const ContentSource *src);
 /* The where-it-hurts card at r: every source that refers to the chosen point or zone. */
 void screens_where_card(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, RefView *rv,
                         UiRect r);
-/* The playback bar between x0 and x1 at the bottom of an h pixel tall screen. */
-void screens_playback_bar(Screens *s, UiContext *ui, RefView *rv, float x0, float x1, float h);
+/* Height of the playback panel on an h pixel tall screen. */
+float screens_bar_height(UiContext *ui, float h);
+/* Where the playback panel goes across the bottom, between x0 and x1 of an h pixel tall
+ * screen. */
+UiRect screens_bar_rect(UiContext *ui, float x0, float x1, float h);
+/* The playback panel (caption, play, scrub, loop, speed, compare) in r. */
+void screens_playback_bar(Screens *s, UiContext *ui, RefView *rv, UiRect r);
 /* The red-flags card. */
 void screens_redflags_card(Screens *s, UiContext *ui, RefView *rv, float w, float h);
 /* Recomputes the where-it-hurts list when the viewer reports a new point or zone. */

@@ -204,6 +204,11 @@ bool session_step(Session *s, const InputFrame *input, float dt_sec) {
         kiosk_build(&s->kiosk, &s->screens, s->ui, v, &s->scene, &s->rv);
     } else if (s->show_ui) {
         screens_build(&s->screens, s->ui, v, &s->scene, &s->rv);
+        if (!s->framed) {
+            /* the first view, now that the UI's bar and notice are known */
+            s->framed = true;
+            viewer_view_camera(v, &s->scene, v->view, &v->cam);
+        }
         if (s->kiosk.enabled) {
             /* a therapist unlocked the kiosk: one tap gives it back to the patient */
             UiButtonOpts o = {.selected = true, .bold = true};

@@ -40,6 +40,7 @@ typedef struct {
     Overlay overlay;
     InputFrame filtered;
     bool show_ui;             /* draw the UI over the body (off for plain figures) */
+    bool framed;              /* the first view was framed around the laid-out UI */
     const Drawing *drawing;   /* a pain drawing painted on the skin (NULL = none) */
     char settings_path[4096]; /* where settings are saved ("" = not saved: headless runs) */
     int msaa;

@@ -11,6 +11,7 @@ void viewer_init(Viewer *v, const Scene *scene, ViewId view, unsigned layer_mask
     v->w = w > 0 ? w : 1;
     v->h = h > 0 ? h : 1;
     v->layer_mask = layer_mask;
+    v->view = view;
     scene_init_camera(scene, view, (float)v->w / (float)v->h, &v->cam);
     v->transition_t = 1.0f;
     v->dirty = true;
@@ -23,9 +24,27 @@ bool viewer_is_animating(const Viewer *v) {
     return v->transition_t < 1.0f;
 }
 
+void viewer_view_camera(const Viewer *v, const Scene *scene, ViewId view, Camera *out_cam) {
+    float w = (float)v->w, h = (float)v->h;
+    float top = fmaxf(v->inset_top_px, 0.0f), bottom = fmaxf(v->inset_bottom_px, 0.0f);
+    float right = fminf(fmaxf(v->inset_right_px, 0.0f), 0.5f * w);
+    if (top + bottom > 0.5f * h) {
+        /* never squeeze the body below half the height: let the UI cover some of it */
+        float k = 0.5f * h / (top + bottom);
+        top *= k;
+        bottom *= k;
+    }
+    float band_h = h - top - bottom, band_w = w - right;
+    scene_init_camera(scene, view, band_w / band_h, out_cam);
+    /* as far back as the band is shorter than the screen, then into the band */
+    out_cam->distance_mm *= h / band_h;
+    cam_pan(out_cam, -0.5f * right, 0.5f * (top - bottom), h);
+}
+
 void viewer_go_to_view(Viewer *v, const Scene *scene, ViewId view) {
     v->cam_from = v->cam;
-    scene_init_camera(scene, view, (float)v->w / (float)v->h, &v->cam_to);
+    v->view = view;
+    viewer_view_camera(v, scene, view, &v->cam_to);
     v->transition_t = 0.0f;
     if (v->reduced_motion) {
         v->cam = v->cam_to;

@@ -37,6 +37,10 @@ typedef struct {
     float ui_scale;            /* drag thresholds grow with it */
     bool reduced_motion;       /* camera moves jump instead of gliding */
     double now_sec;            /* time since viewer_init */
+    /* pixels at the top and bottom covered by the UI (the bar, the playback panel): preset
+     * views frame the body in the band between them */
+    float inset_top_px, inset_bottom_px, inset_right_px;
+    ViewId view; /* the preset view last asked for */
     ViewerMode mode;
     int selected;   /* scene item, -1 = none */
     bool where_set; /* a skin point was tapped in VIEWER_WHERE */
@@ -61,6 +65,8 @@ void viewer_frame_item(Viewer *v, const Scene *scene, int item);
 /* A tap at (x, y) (already known not to be on the UI): selects in Explore, places the
  * painful point in Where it hurts. A second tap close by soon after frames the selection. */
 void viewer_tap(Viewer *v, const Scene *scene, float x_px, float y_px);
+/* The camera that frames a preset view in the band the UI leaves free (see inset_*_px). */
+void viewer_view_camera(const Viewer *v, const Scene *scene, ViewId view, Camera *out_cam);
 /* Moves to a preset view with a smooth transition. */
 void viewer_go_to_view(Viewer *v, const Scene *scene, ViewId view);
 
