@@ -30,6 +30,11 @@ int app_resolve_paths(const CliOptions *opts, AppPaths *out) {
             log_error("%s", err);
             return EXIT_INPUT;
         }
+        /* a data folder named on purpose must be complete */
+        if (paths_find_data_dir(NULL)) {
+            log_error("%s", err);
+            return EXIT_ENV;
+        }
         log_debug("%s; using the stand-in body", err);
         out->model_path[0] = '\0';
     }
@@ -50,6 +55,7 @@ int app_main(int argc, char **argv) {
         fprintf(stderr, "painmap: error: %s\n", err);
         return EXIT_INPUT;
     }
+    paths_set_data_dir(opts.data_dir);
     switch (opts.command) {
         case CLI_HELP:
             fputs(cli_usage(), stdout);

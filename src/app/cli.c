@@ -40,7 +40,11 @@ const char *cli_usage(void) {
            "Views:  anterior posterior left right superior inferior deep_posterior\n"
            "Layers: skin superficial_muscles deep_muscles bones ligaments nerves zones "
            "dermatomes\n"
-           "Assets are found with --assets-dir, $PAINMAP_ASSETS_DIR, or beside the program.\n"
+           "Data: --data-dir DIR (or $PAINMAP_DATA_DIR), with any command, names a folder\n"
+           "holding assets/ (content, anatomy, fonts), shaders/ and body.glb, laid out like\n"
+           "the installed <prefix>/share/painmap; without it painmap looks beside the\n"
+           "program and in ../share/painmap. --assets-dir DIR and --model FILE (or\n"
+           "$PAINMAP_ASSETS_DIR, $PAINMAP_SHADERS_DIR, $PAINMAP_MODEL) override one piece.\n"
            "Exit codes: 0 ok, 1 the environment failed (no GL, no assets), 2 bad input.\n"
            "painmap is for education only; it does not diagnose.\n";
 }
@@ -253,9 +257,44 @@ static bool apply(CliOptions *o, const char *name, const char *v, char *err, siz
     return true;
 }
 
+/* --data-dir applies to every command, including those that parse their own options (list,
+ * query, check-content, quiz), so it is taken out of argv before anything else looks. */
+static bool take_data_dir(int *argc, char **argv, const char **out_dir, char *err, size_t err_cap) {
+    int w = 1;
+    for (int r = 1; r < *argc; r++) {
+        const char *a = argv[r];
+        if (!strcmp(a, "--data-dir")) {
+            if (r + 1 >= *argc) {
+                return str_fail(err, err_cap, "--data-dir: missing value");
+            }
+            *out_dir = argv[++r];
+        } else if (!strncmp(a, "--data-dir=", 11)) {
+            *out_dir = a + 11;
+        } else {
+            if (w != r) {
+                argv[w] = argv[r];
+            }
+            w++;
+            continue;
+        }
+        if (!**out_dir) {
+            return str_fail(err, err_cap,
+                            "--data-dir: expected a folder holding assets/, shaders/ and body.glb");
+        }
+    }
+    if (w < *argc) {
+        argv[w] = NULL;
+    }
+    *argc = w;
+    return true;
+}
+
 bool cli_parse(int argc, char **argv, CliOptions *out_opts, char *err, size_t err_cap) {
     CliOptions o;
     memset(&o, 0, sizeof o);
+    if (!take_data_dir(&argc, argv, &o.data_dir, err, err_cap)) {
+        return false;
+    }
     o.command = CLI_VIEWER;
     o.view = VIEW_ANTERIOR;
     o.layer_mask = LAYER_MASK_ALL & ~LAYER_BIT(LAYER_DERMATOMES);

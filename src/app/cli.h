@@ -58,6 +58,7 @@ typedef struct {
     bool fullscreen;        /* --fullscreen */
     const char *assets_dir; /* --assets-dir DIR */
     const char *model_path; /* --model FILE */
+    const char *data_dir;   /* --data-dir DIR: assets/, shaders/ and body.glb (any command) */
     /* CLI_INFO, CLI_QUIZ: the subcommand and its arguments, untouched */
     int info_argc;
     char **info_argv;
