@@ -46,6 +46,11 @@ const char *paths_find_data_dir(const char **out_from) {
     return dir;
 }
 
+static const char *unreadable_hint(int e) {
+    return e == EACCES || e == EPERM ? "check its permissions (it must be readable and searchable)"
+                                     : "check the path and any links in it";
+}
+
 /* Whether path is a folder that can be listed; if not, err says which of "does not exist",
  * "is not a folder" or "cannot be read" it is, in the words of what (e.g. "data folder"). */
 static bool check_folder(const char *path, const char *what, const char *from, const char *hint,
@@ -60,8 +65,8 @@ static bool check_folder(const char *path, const char *what, const char *from, c
         if (e == ENOENT) {
             return str_fail(err, err_cap, "%s '%s'%s does not exist; %s", what, path, origin, hint);
         }
-        return str_fail(err, err_cap, "%s '%s'%s cannot be read (%s); check its permissions", what,
-                        path, origin, strerror(e));
+        return str_fail(err, err_cap, "%s '%s'%s cannot be read (%s); %s", what, path, origin,
+                        strerror(e), unreadable_hint(e));
     }
     if (!S_ISDIR(st.st_mode)) {
         return str_fail(err, err_cap, "%s '%s'%s is a file, not a folder; %s", what, path, origin,
@@ -69,8 +74,9 @@ static bool check_folder(const char *path, const char *what, const char *from, c
     }
     DIR *d = opendir(path);
     if (!d) {
-        return str_fail(err, err_cap, "%s '%s'%s cannot be read (%s); check its permissions", what,
-                        path, origin, strerror(errno));
+        int e = errno;
+        return str_fail(err, err_cap, "%s '%s'%s cannot be read (%s); %s", what, path, origin,
+                        strerror(e), unreadable_hint(e));
     }
     closedir(d);
     return true;
@@ -200,13 +206,16 @@ static bool explicit_model(const char *path, const char *from, char *out_path, s
     if (stat(path, &st) != 0) {
         int e = errno;
         if (e == ENOENT) {
-            return str_fail(err, err_cap,
-                            "body model '%s' (from %s) does not exist; name an existing .glb "
-                            "file (the build writes body.glb into the build folder)",
-                            path, from);
+            return str_fail(err, err_cap, "body model '%s' (from %s) does not exist; %s", path,
+                            from,
+                            strcmp(from, "--model") && strcmp(from, "PAINMAP_MODEL")
+                                ? "copy body.glb there (the build writes it into the build "
+                                  "folder; an install puts it in share/painmap)"
+                                : "name an existing .glb file (the build writes body.glb into "
+                                  "the build folder)");
         }
-        return str_fail(err, err_cap, "body model '%s' (from %s) cannot be read (%s)", path, from,
-                        strerror(e));
+        return str_fail(err, err_cap, "body model '%s' (from %s) cannot be read (%s); %s", path,
+                        from, strerror(e), unreadable_hint(e));
     }
     if (S_ISDIR(st.st_mode)) {
         return str_fail(err, err_cap,

@@ -24,6 +24,12 @@ cases.tsv: one case a line, tab-separated: name, exit code, message piece, setup
                                   {C*N} in REPL stands for the character C repeated N times)
             write DST TEXT        a file with TEXT (escapes and {C*N} as in edit)
             nest DST KEY N        in the JSON object DST, set KEY to N nested arrays
+            datadir DST           a complete data folder at DST: assets/ (a copy of the
+                                  workspace's), shaders/ and body.glb (skipped without one)
+            symlink DST TARGET    a symbolic link DST pointing to TARGET
+            chmod DST MODE        chmod, octal MODE (the case is skipped when run as root,
+                                  who reads everything)
+            env NAME=VALUE        run painmap with NAME set to VALUE (empty: unset NAME)
   command painmap's arguments, space-separated; {ws} is the workspace, {assets} its assets
           folder, {out} a PNG path in it; {C*N} as above (for long arguments).
 Prints "N passed, M failed" and exits 1 on any failure."""
@@ -98,7 +104,7 @@ def write(path, data):
         f.write(data)
 
 
-def apply(ws, action):
+def apply(ws, action, env):
     words = action.split(" ", 1)
     op, rest = words[0], (words[1] if len(words) > 1 else "")
     if op == "edit":
@@ -142,6 +148,28 @@ def apply(ws, action):
         write(path, data.replace(f, unescape(repl), 1))
     elif op == "write":
         write(path, unescape(rest.split(" ", 1)[1] if " " in rest else ""))
+    elif op == "datadir":
+        model = os.environ.get("PAINMAP_MODEL", "")
+        if not model or not os.path.isfile(model):
+            raise Skip("no baked body.glb")
+        fresh(path)
+        os.makedirs(path)
+        shutil.copytree(os.path.join(ws, "assets"), os.path.join(path, "assets"), symlinks=True)
+        shutil.copytree(os.path.join(SOURCE, "shaders"), os.path.join(path, "shaders"))
+        shutil.copy(model, os.path.join(path, "body.glb"))
+    elif op == "symlink":
+        fresh(path)
+        os.symlink(parts[1], path)
+    elif op == "chmod":
+        if os.geteuid() == 0:
+            raise Skip("root reads every file")
+        os.chmod(path, int(parts[1], 8))
+    elif op == "env":
+        name, _, value = rest.partition("=")
+        if value:
+            env[name] = value.replace("{ws}", ws)
+        else:
+            env.pop(name, None)
     elif op == "nest":
         data = read(path)
         key, n = parts[1], int(parts[2])
@@ -182,8 +210,9 @@ def main():
             make_workspace(ws)
             sub = {"{ws}": ws, "{assets}": os.path.join(ws, "assets"),
                    "{out}": os.path.join(ws, "out.png")}
+            case_env = dict(env)
             for action in [a.strip() for a in setup.split(";") if a.strip() and a != "-"]:
-                apply(ws, action)
+                apply(ws, action, case_env)
             argv = [exe]
             for a in command.split(" "):
                 for k, v in sub.items():
@@ -194,7 +223,7 @@ def main():
                 msg = msg.replace(k, v)
             try:
                 p = subprocess.run(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                   stderr=subprocess.STDOUT, env=env, timeout=120, cwd=ws)
+                                   stderr=subprocess.STDOUT, env=case_env, timeout=120, cwd=ws)
                 code, out = p.returncode, p.stdout.decode("utf-8", "replace")
             except subprocess.TimeoutExpired:
                 code, out = -999, "(timed out after 120 s)"
@@ -233,6 +262,12 @@ def main():
             failed += 1
             print("FAIL: %s (cases.tsv:%d): %s" % (name, lineno, e))
         finally:
+            for root, dirs, _ in os.walk(ws):  # chmod cases: make everything removable again
+                for d in dirs:
+                    try:
+                        os.chmod(os.path.join(root, d), 0o700)
+                    except OSError:
+                        pass
             shutil.rmtree(ws, ignore_errors=True)
     extra = ""
     if known:
