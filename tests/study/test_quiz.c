@@ -494,6 +494,13 @@ static void test_english_words_complete(void **state) {
             fail_msg("content/en/study.json lacks the string '%s'", *k);
         }
     }
+    for (int k = 0; k < QUIZ_KIND_COUNT; k++) {
+        char key[64];
+        snprintf(key, sizeof key, "kind_%s", quiz_kind_id((QuizKind)k));
+        if (!strcmp(study_text_get(&t, key), key)) {
+            fail_msg("content/en/study.json lacks the kind name '%s'", key);
+        }
+    }
     assert_non_null(study_text_point(&t, "key_l4"));
     assert_null(study_text_point(&t, "no_such_point"));
     study_text_free(&t);

@@ -10,3 +10,7 @@ painmap_target_defaults(test_study_screen)
 target_link_libraries(test_study_screen PRIVATE painmap_app PkgConfig::CMOCKA)
 add_test(NAME study.screen COMMAND test_study_screen WORKING_DIRECTORY ${CMAKE_BINARY_DIR})
 set_tests_properties(study.screen PROPERTIES ENVIRONMENT "${PAINMAP_TEST_ENV}")
+
+# Every study string the code asks for is in the English study.json.
+add_test(NAME study.keys
+  COMMAND python3 ${CMAKE_CURRENT_LIST_DIR}/check_study_keys.py ${PROJECT_SOURCE_DIR})
