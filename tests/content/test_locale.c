@@ -2,6 +2,7 @@
  * UI string falls back to English and is listed, never an error); it cannot add entries or
  * change data; the shipped Spanish is complete and valid; the locale list and the system
  * locale pick. */
+#define _POSIX_C_SOURCE 200809L /* strtok_r */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,6 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <cjson/cJSON.h>
 
 #include "content/content.h"
 #include "core/fileio.h"
@@ -410,6 +413,132 @@ static void test_shipped_spanish_is_valid(void **state) {
     ref_assets_free(&a);
 }
 
+/* The shipped Spanish is complete: not one text falls back to English. */
+static void test_shipped_spanish_is_complete(void **state) {
+    (void)state;
+    RefAssets a;
+    load_shipped("es", &a);
+    const ContentDb *db = &a.content;
+    for (int i = 0; i < db->fallback_count && i < 40; i++) {
+        print_message("  not translated: %s:%s (%d)\n", db->fallbacks[i].file_name,
+                      db->fallbacks[i].path, db->fallbacks[i].strings);
+    }
+    assert_int_equal(db->fallback_count, 0);
+    assert_int_equal(db->fallback_text_count, 0);
+    /* and it is a translation: nearly every structure name differs from English */
+    RefAssets en;
+    load_shipped("en", &en);
+    int same = 0;
+    for (int i = 0; i < db->structure_count; i++) {
+        same += strcmp(db->structures[i].name, en.content.structures[i].name) == 0;
+    }
+    assert_true(same * 10 < db->structure_count);
+    assert_string_not_equal(content_ui(db, "play", ""), content_ui(&en.content, "play", ""));
+    ref_assets_free(&en);
+    ref_assets_free(&a);
+}
+
+static cJSON *read_json(const char *rel) {
+    char path[1024], err[256];
+    path_join(path, sizeof path, env_or_fail("PAINMAP_ASSETS_DIR"), rel);
+    char *data = NULL;
+    size_t len = 0;
+    if (!file_read_all(path, &data, &len, err, sizeof err)) {
+        fail_msg("%s", err);
+    }
+    cJSON *j = cJSON_ParseWithLength(data, len);
+    free(data);
+    assert_non_null(j);
+    return j;
+}
+
+/* The blanks of a template, in order of appearance, as one string ("{zone}{role}"). */
+static void blanks(const char *s, char *out, size_t cap) {
+    out[0] = '\0';
+    size_t n = 0;
+    for (const char *p = strchr(s, '{'); p; p = strchr(p + 1, '{')) {
+        const char *e = strchr(p, '}');
+        if (!e) {
+            break;
+        }
+        size_t k = (size_t)(e - p + 1);
+        if (n + k + 1 > cap) {
+            break;
+        }
+        memcpy(out + n, p, k);
+        n += k;
+        out[n] = '\0';
+    }
+}
+
+static int cmp_str(const void *a, const void *b) {
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Same blanks, any order (a translation may move them). */
+static bool same_blanks(const char *a, const char *b) {
+    char ba[256], bb[256];
+    blanks(a, ba, sizeof ba);
+    blanks(b, bb, sizeof bb);
+    const char *la[16], *lb[16];
+    int na = 0, nb = 0;
+    char *save = NULL;
+    for (char *t = strtok_r(ba, "}", &save); t && na < 16; t = strtok_r(NULL, "}", &save)) {
+        la[na++] = t;
+    }
+    for (char *t = strtok_r(bb, "}", &save); t && nb < 16; t = strtok_r(NULL, "}", &save)) {
+        lb[nb++] = t;
+    }
+    if (na != nb) {
+        return false;
+    }
+    qsort(la, (size_t)na, sizeof *la, cmp_str);
+    qsort(lb, (size_t)nb, sizeof *lb, cmp_str);
+    for (int i = 0; i < na; i++) {
+        if (strcmp(la[i], lb[i]) != 0) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Study mode's words (content/<locale>/study.json, read by the study module with the same
+ * English fallback): the Spanish file has every key and keeps every template's blanks. */
+static void test_shipped_spanish_study_words(void **state) {
+    (void)state;
+    cJSON *en = read_json("content/en/study.json");
+    cJSON *es = read_json("content/es/study.json");
+    const cJSON *loc = cJSON_GetObjectItemCaseSensitive(es, "locale");
+    assert_true(cJSON_IsString(loc) && strcmp(loc->valuestring, "es") == 0);
+    static const char *const sections[] = {"strings", "points"};
+    for (int s = 0; s < 2; s++) {
+        const cJSON *a = cJSON_GetObjectItemCaseSensitive(en, sections[s]);
+        const cJSON *b = cJSON_GetObjectItemCaseSensitive(es, sections[s]);
+        assert_non_null(a);
+        assert_non_null(b);
+        for (const cJSON *k = a->child; k; k = k->next) {
+            const cJSON *t = cJSON_GetObjectItemCaseSensitive(b, k->string);
+            if (!cJSON_IsString(t) || !t->valuestring[0]) {
+                fail_msg("es/study.json:%s.%s: not translated", sections[s], k->string);
+            }
+            if (!same_blanks(k->valuestring, t->valuestring)) {
+                fail_msg("es/study.json:%s.%s: the blanks differ from English ('%s')", sections[s],
+                         k->string, t->valuestring);
+            }
+        }
+        for (const cJSON *k = b->child; k; k = k->next) {
+            if (!cJSON_GetObjectItemCaseSensitive(a, k->string)) {
+                fail_msg("es/study.json:%s.%s: not in the English file", sections[s], k->string);
+            }
+        }
+    }
+    assert_true(same_blanks("{a} y {b}", "{b}, {a}"));
+    assert_false(same_blanks("{a} y {b}", "{a}"));
+    assert_false(same_blanks("{zone}", "{zona}"));
+    cJSON_Delete(en);
+    cJSON_Delete(es);
+}
+
 static void test_locale_list(void **state) {
     (void)state;
     char dir[1024];
@@ -463,6 +592,8 @@ int main(void) {
         cmocka_unit_test(test_damaged_translation_still_loads_english),
         cmocka_unit_test(test_english_alone_has_no_fallbacks),
         cmocka_unit_test(test_shipped_spanish_is_valid),
+        cmocka_unit_test(test_shipped_spanish_is_complete),
+        cmocka_unit_test(test_shipped_spanish_study_words),
         cmocka_unit_test(test_locale_list),
         cmocka_unit_test(test_locale_pick),
     };
