@@ -24,6 +24,36 @@ expect 2 "unknown dermatome map" query dermatome --landmark key_l4_l --map foers
 expect 2 "expected X,Y,Z" query where --point 1,2
 expect 1 "does not exist" list structures --assets-dir /nonexistent/painmap-assets
 
+# translations: each locale folder is checked over English; a missing text is a warning
+# (exit 0), a changed fact an error (exit 2)
+expect 0 "translations checked: es" check-content
+expect 0 "translations checked: es" check-content --locale es
+expect 0 "content OK" check-content --locale en
+expect 2 "unknown locale 'fr'" check-content --locale fr
+expect 0 "Piriforme" query source piriformis_r --locale es
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cp -r "$PAINMAP_ASSETS_DIR/." "$tmp/"
+python3 - "$tmp/content/es" <<'PY'
+import json, sys
+d = sys.argv[1]
+ui = json.load(open(d + "/ui.json"))
+del ui["strings"]["play"]
+json.dump(ui, open(d + "/ui.json", "w"), ensure_ascii=False)
+PY
+rm -f "$tmp/content/es/zones.json"
+expect 0 "es/ui.json:strings.play: warning: not translated; English is used" check-content "$tmp"
+expect 0 "es/zones.json: warning: no translation file; English is used" check-content "$tmp"
+expect 0 "text(s) fall back to English" check-content "$tmp" --locale es
+python3 - "$tmp/content/es" <<'PY'
+import json, sys
+d = sys.argv[1]
+s = json.load(open(d + "/structures.json"))
+s["structures"][0]["kind"] = "muscle"
+json.dump(s, open(d + "/structures.json", "w"), ensure_ascii=False)
+PY
+expect 2 "es/structures.json:structures[0].kind: differs from the English file" check-content "$tmp"
+
 for cmd in "list sources --json" "query source si_joint_l --json" "query redflags --json" \
     "query where --landmark key_s3_r --json" "query dermatome --point -30,-815,4 --json"; do
     n=$((n + 1))
