@@ -59,8 +59,7 @@ static void save_progress(StudyScreen *ss) {
     }
 }
 
-void study_screen_open(StudyScreen *ss, const Scene *scene, RefView *rv, uint64_t seed,
-                       long today) {
+void study_screen_open(StudyScreen *ss, Scene *scene, RefView *rv, uint64_t seed, long today) {
     if (!ss->ready) {
         return;
     }
@@ -71,6 +70,10 @@ void study_screen_open(StudyScreen *ss, const Scene *scene, RefView *rv, uint64_
     ss->seed = seed;
     study_session_start(&ss->session, &ss->data, &ss->srs, today, seed, STUDY_SCREEN_QUESTIONS);
     rv->source = -1; /* a playing referral would paint over the question's marks */
+    if (!ss->open) {
+        ss->saved_see_through = scene->see_through_mask;
+    }
+    ss->shown_at = -1;
     ss->open = true;
     ss->changed = true;
 }
@@ -82,6 +85,7 @@ void study_screen_close(StudyScreen *ss, Scene *scene, RefView *rv) {
     ss->open = false;
     save_progress(ss);
     scene->highlighted = -1;
+    scene->see_through_mask = ss->saved_see_through;
     rv->mark_zone = -1;
     rv->mark_point_set = false;
     ss->changed = true;
@@ -145,6 +149,21 @@ static void apply_marks(StudyScreen *ss, Viewer *v, Scene *scene, RefView *rv) {
             memcpy(rv->mark_point_mm, q->point_mm, sizeof q->point_mm);
         }
         ss->changed = true;
+    }
+    /* a new question about a structure: turn to it and let the layers around it be seen
+     * through, so a deep one (L5 under psoas, gluteus medius under maximus) shows */
+    if (q && ss->shown_at != ss->session.current) {
+        ss->shown_at = ss->session.current;
+        unsigned see = ss->saved_see_through;
+        if (hi >= 0) {
+            see |= LAYER_BIT(LAYER_SUPERFICIAL_MUSCLES) | LAYER_BIT(LAYER_DEEP_MUSCLES) |
+                   LAYER_BIT(LAYER_BONES);
+            viewer_frame_item(v, scene, hi);
+        }
+        if (see != scene->see_through_mask) {
+            scene->see_through_mask = see;
+            ss->changed = true;
+        }
     }
     /* what is asked about must be on screen: its layer, or the skin for marks on it */
     unsigned need = 0;

@@ -29,11 +29,13 @@ typedef struct StudyScreen {
     QuizData data;
     StudySession session;
     Leitner srs;
-    char progress_path[4096]; /* "" = progress is not kept */
-    long today;               /* days since 1970-01-01 */
-    uint64_t seed;            /* of the sitting under way */
-    char status[512];         /* a load or save problem to show, "" = none */
-    bool changed;             /* the marks on the model changed this frame */
+    char progress_path[4096];   /* "" = progress is not kept */
+    long today;                 /* days since 1970-01-01 */
+    uint64_t seed;              /* of the sitting under way */
+    char status[512];           /* a load or save problem to show, "" = none */
+    int shown_at;               /* the sitting's question index last put on the model */
+    unsigned saved_see_through; /* the scene's see-through layers before the card opened */
+    bool changed;               /* the marks on the model changed this frame */
 } StudyScreen;
 
 /* Loads the study words, skin points and nerve exits from assets_dir beside rv's loaded
@@ -45,8 +47,10 @@ void study_screen_shutdown(StudyScreen *ss);
 
 /* Opens the card with a new sitting of STUDY_SCREEN_QUESTIONS questions: due items first,
  * then new ones from seed. Only structures the scene has are highlighted or asked for.
+ * While it is open, a question about a structure turns the camera to it and makes the
+ * muscle and bone layers around it see-through; closing gives the see-through layers back.
  * today: days since 1970-01-01 (leitner_day_from_unix(time(NULL))). */
-void study_screen_open(StudyScreen *ss, const Scene *scene, RefView *rv, uint64_t seed, long today);
+void study_screen_open(StudyScreen *ss, Scene *scene, RefView *rv, uint64_t seed, long today);
 /* Closes the card, saves the progress and takes the marks off the model. */
 void study_screen_close(StudyScreen *ss, Scene *scene, RefView *rv);
 bool study_screen_is_open(const StudyScreen *ss);
