@@ -53,6 +53,15 @@ s["structures"][0]["kind"] = "muscle"
 json.dump(s, open(d + "/structures.json", "w"), ensure_ascii=False)
 PY
 expect 2 "es/structures.json:structures[0].kind: differs from the English file" check-content "$tmp"
+n=$((n + 1))
+if ! "$exe" check-content --json | python3 -c '
+import json, sys
+j = json.load(sys.stdin)
+assert j["ok"] and "es" in j["locales"] and j["warnings"] == [], j
+' 2>/dev/null; then
+    echo "FAIL: painmap check-content --json does not list es as a complete locale"
+    fails=$((fails + 1))
+fi
 
 for cmd in "list sources --json" "query source si_joint_l --json" "query redflags --json" \
     "query where --landmark key_s3_r --json" "query dermatome --point -30,-815,4 --json"; do
