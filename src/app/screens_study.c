@@ -150,15 +150,27 @@ static void apply_marks(StudyScreen *ss, Viewer *v, Scene *scene, RefView *rv) {
         }
         ss->changed = true;
     }
-    /* a new question about a structure: turn to it and let the layers around it be seen
-     * through, so a deep one (L5 under psoas, gluteus medius under maximus) shows */
-    if (q && ss->shown_at != ss->session.current) {
+    /* a new question: a structure is turned to, with the layers around it see-through so
+     * a deep one (L5 under psoas, gluteus medius under maximus) shows; a zone or a point is
+     * seen whole from the side it is on; anything else from the view last chosen */
+    bool teach = q && q->answer_mode == QUIZ_ANSWER_TAP && ss->session.answered &&
+                 !ss->shown_answer && hi >= 0;
+    if (q && (ss->shown_at != ss->session.current || teach)) {
+        /* after a "find it" answer the right structure is turned to in the same way */
+        ss->shown_answer = teach;
         ss->shown_at = ss->session.current;
         unsigned see = ss->saved_see_through;
+        float c[3];
         if (hi >= 0) {
             see |= LAYER_BIT(LAYER_SUPERFICIAL_MUSCLES) | LAYER_BIT(LAYER_DEEP_MUSCLES) |
                    LAYER_BIT(LAYER_BONES);
             viewer_frame_item(v, scene, hi);
+        } else if (point) {
+            viewer_go_to_view(v, scene, q->point_mm[2] > 0.0f ? VIEW_ANTERIOR : VIEW_POSTERIOR);
+        } else if (zone >= 0 && ref_zone_centre(&rv->assets.engine, zone, rv->map, c)) {
+            viewer_go_to_view(v, scene, c[2] > 0.0f ? VIEW_ANTERIOR : VIEW_POSTERIOR);
+        } else {
+            viewer_go_to_view(v, scene, v->view);
         }
         if (see != scene->see_through_mask) {
             scene->see_through_mask = see;

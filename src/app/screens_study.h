@@ -34,6 +34,7 @@ typedef struct StudyScreen {
     uint64_t seed;              /* of the sitting under way */
     char status[512];           /* a load or save problem to show, "" = none */
     int shown_at;               /* the sitting's question index last put on the model */
+    bool shown_answer;          /* after a "find it" answer the right structure was turned to */
     unsigned saved_see_through; /* the scene's see-through layers before the card opened */
     bool changed;               /* the marks on the model changed this frame */
 } StudyScreen;
