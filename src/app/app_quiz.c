@@ -1,6 +1,6 @@
-/* painmap quiz --seed N [--count K] [--json] [--map ID] [--assets-dir DIR]: a quiz made
- * from the content, printed with its answer key. The same seed always prints the same quiz,
- * so tests can check every question against the content. Never opens a window. */
+/* painmap quiz --seed N [--count K] [--json] [--map ID] [--locale L] [--assets-dir DIR]: a quiz
+ * made from the content, printed with its answer key. The same seed always prints the same quiz, so
+ * tests can check every question against the content. Never opens a window. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,12 +23,13 @@ typedef struct {
     long count;
     bool json;
     const char *map;
+    const char *locale;
     const char *assets_dir;
 } QuizOpts;
 
 static int usage(const char *what) {
     fprintf(stderr, "painmap: error: %s\n", what);
-    fprintf(stderr, "usage: painmap quiz --seed N [--count K] [--map ID] [--json] "
+    fprintf(stderr, "usage: painmap quiz --seed N [--count K] [--map ID] [--locale L] [--json] "
                     "[--assets-dir DIR]\n");
     return EXIT_INPUT;
 }
@@ -44,7 +45,7 @@ static int parse(int argc, char **argv, QuizOpts *o) {
             continue;
         }
         bool known = !strcmp(a, "--seed") || !strcmp(a, "--count") || !strcmp(a, "--map") ||
-                     !strcmp(a, "--assets-dir");
+                     !strcmp(a, "--locale") || !strcmp(a, "--assets-dir");
         if (!known) {
             snprintf(msg, sizeof msg, "unknown option '%s' for painmap quiz", a);
             return usage(msg);
@@ -71,6 +72,8 @@ static int parse(int argc, char **argv, QuizOpts *o) {
             }
         } else if (!strcmp(a, "--map")) {
             o->map = v;
+        } else if (!strcmp(a, "--locale")) {
+            o->locale = v;
         } else {
             o->assets_dir = v;
         }
@@ -153,6 +156,24 @@ int app_quiz_main(int argc, char **argv) {
         fprintf(stderr, "painmap: error: %s\n", err);
         return EXIT_ENV;
     }
+    if (o.locale) {
+        /* a language painmap has no folder for is a bad value, not a silent English quiz */
+        char content_dir[4200], locales[32][CONTENT_LOCALE_CAP];
+        snprintf(content_dir, sizeof content_dir, "%s/content", assets_dir);
+        int n = content_list_locales(content_dir, locales, 32);
+        bool found = false;
+        for (int i = 0; i < n && !found; i++) {
+            found = strcmp(locales[i], o.locale) == 0;
+        }
+        if (!found) {
+            fprintf(stderr, "painmap: error: unknown locale '%s' (locales:", o.locale);
+            for (int i = 0; i < n; i++) {
+                fprintf(stderr, " %s", locales[i]);
+            }
+            fprintf(stderr, ")\n");
+            return EXIT_INPUT;
+        }
+    }
     RefAssets *ra = calloc(1, sizeof *ra);
     StudyAssets *sa = calloc(1, sizeof *sa);
     QuizQuestion *qs = calloc((size_t)o.count, sizeof *qs);
@@ -164,7 +185,8 @@ int app_quiz_main(int argc, char **argv) {
         return EXIT_ENV;
     }
     ContentDiag diag = {0};
-    ref_assets_load(assets_dir, "en", NULL, 0, ra, &diag);
+    const char *locale = o.locale ? o.locale : "en";
+    ref_assets_load(assets_dir, locale, NULL, 0, ra, &diag);
     if (diag.count > 0) {
         fprintf(stderr,
                 "painmap: warning: the assets have %d problem(s); run 'painmap check-content'\n",
@@ -175,7 +197,7 @@ int app_quiz_main(int argc, char **argv) {
     if (!ra->engine_ready) {
         fprintf(stderr, "painmap: error: could not load the content in %s\n", assets_dir);
         rc = EXIT_ENV;
-    } else if (!study_assets_load(assets_dir, "en", &ra->landmarks, sa, err, sizeof err)) {
+    } else if (!study_assets_load(assets_dir, locale, &ra->landmarks, sa, err, sizeof err)) {
         fprintf(stderr, "painmap: error: %s\n", err);
         rc = EXIT_ENV;
     }

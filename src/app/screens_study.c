@@ -20,7 +20,9 @@ bool study_screen_init(StudyScreen *ss, const char *assets_dir, const RefView *r
     if (!rv->loaded) {
         return str_fail(err, err_cap, "study mode needs the content, which did not load");
     }
-    if (!study_assets_load(assets_dir, "en", &rv->assets.landmarks, &ss->assets, err, err_cap)) {
+    /* the study words in the language the content was loaded in */
+    const char *locale = rv->assets.content.locale ? rv->assets.content.locale : "en";
+    if (!study_assets_load(assets_dir, locale, &rv->assets.landmarks, &ss->assets, err, err_cap)) {
         return false;
     }
     if (!ss->assets.have_exits) {

@@ -31,6 +31,7 @@ expect 2 "--count: missing value" quiz --seed 1 --count
 expect 2 "unknown option '--colour'" quiz --seed 1 --colour
 expect 2 "unknown dermatome map 'foerster'" quiz --seed 1 --map foerster
 expect 1 "does not exist" quiz --seed 1 --assets-dir /nonexistent/painmap-assets
+expect 2 "unknown locale 'xx'" quiz --seed 1 --locale xx
 
 a=$("$exe" quiz --seed 7 --count 25 2>/dev/null)
 b=$("$exe" quiz --seed 7 --count 25 2>/dev/null)
@@ -71,6 +72,15 @@ assert kinds == expected, "kinds: %s" % sorted(kinds)
 PY
 }
 check "painmap quiz --json is valid and every question has one right option" validate "$ja"
+
+# the same checks in every shipped language, and the words are that language's
+for dir in "$PAINMAP_ASSETS_DIR"/content/*/; do
+    loc=$(basename "$dir")
+    [ "$loc" = en ] && continue
+    jl=$("$exe" quiz --seed 11 --count 40 --json --locale "$loc" 2>/dev/null)
+    check "painmap quiz --locale $loc --json is valid with one right option each" validate "$jl"
+    check "painmap quiz --locale $loc is not the English quiz" test "$jl" != "$ja"
+done
 
 echo "$((n - fails))/$n quiz command checks passed"
 [ "$fails" -eq 0 ]
