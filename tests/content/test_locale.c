@@ -339,6 +339,73 @@ static void test_damaged_translation_still_loads_english(void **state) {
     pair_close(&p);
 }
 
+/* Damaged translation files (cut short, bytes changed, values of the wrong type) are
+ * reported, never crash, and English still loads in full. */
+static void test_damaged_translations_never_crash(void **state) {
+    (void)state;
+    ContentInput es;
+    read_locale("es", &es);
+    static const char *const swaps[][2] = {
+        {"\"name\": \"", "\"name\": 5, \"x\": \""},
+        {"\"id\": \"", "\"id\": [\""},
+        {"\"review\": {", "\"review\": [{"},
+        {"\"captions\": {", "\"captions\": \"x\", \"y\": {"},
+        {"\"strings\": {", "\"strings\": [{"},
+        {"\"items\": [", "\"items\": {\"a\": ["},
+        {"\"schema\": 1", "\"schema\": 2"},
+    };
+    int runs = 0;
+    for (int f = 0; f < CONTENT_FILE_COUNT; f++) {
+        const char *orig = es.files[f].data;
+        size_t len = es.files[f].len;
+        assert_non_null(orig);
+        char *buf = malloc(len + 64);
+        assert_non_null(buf);
+        for (int k = 0; k < 40; k++) {
+            size_t n = len;
+            memcpy(buf, orig, len + 1);
+            if (k < 20) {
+                n = len * (size_t)k / 20; /* cut short */
+                buf[n] = '\0';
+            } else if (k < 33) {
+                size_t at = (len * (size_t)(k - 20) * 7919u / 13u) % len; /* one byte changed */
+                buf[at] = (char)"{}[]\",:0x\\"[(k - 20) % 10];
+            } else {
+                const char *from = swaps[k - 33][0], *to = swaps[k - 33][1];
+                const char *at = strstr(orig, from);
+                if (!at) {
+                    continue;
+                }
+                size_t pre = (size_t)(at - orig), fl = strlen(from), tl = strlen(to);
+                if (len - fl + tl >= len + 64) {
+                    continue;
+                }
+                memcpy(buf + pre, to, tl);
+                memcpy(buf + pre + tl, at + fl, len - pre - fl + 1);
+                n = len - fl + tl;
+            }
+            Pair p;
+            pair_open(&p);
+            p.tr.locale = "es";
+            p.tr.files[f].data = buf;
+            p.tr.files[f].len = n;
+            ContentDb db;
+            ContentDiag diag = {0};
+            content_load_translated(&p.en, &p.tr, NULL, &db, &diag);
+            assert_true(content_find_structure(&db, "piriformis_r") >= 0);
+            assert_true(content_find_source(&db, "root_s1_l") >= 0);
+            assert_true(db.redflag_group_count > 0);
+            content_free(&db);
+            content_diag_free(&diag);
+            pair_close(&p);
+            runs++;
+        }
+        free(buf);
+    }
+    assert_true(runs > 200);
+    content_input_free(&es);
+}
+
 static void test_english_alone_has_no_fallbacks(void **state) {
     (void)state;
     char dir[1024];
@@ -590,6 +657,7 @@ int main(void) {
         cmocka_unit_test(test_other_files_cannot_change_facts),
         cmocka_unit_test(test_repeating_data_unchanged_is_fine),
         cmocka_unit_test(test_damaged_translation_still_loads_english),
+        cmocka_unit_test(test_damaged_translations_never_crash),
         cmocka_unit_test(test_english_alone_has_no_fallbacks),
         cmocka_unit_test(test_shipped_spanish_is_valid),
         cmocka_unit_test(test_shipped_spanish_is_complete),
