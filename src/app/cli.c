@@ -33,7 +33,7 @@ const char *cli_usage(void) {
            "  painmap query where --zone ID | --landmark ID | --point X,Y,Z\n"
            "  painmap query dermatome --landmark ID | --point X,Y,Z [--map ID]\n"
            "  painmap check-content [DIR]      validate the anatomy and content files\n"
-           "  painmap quiz --seed N [--count K] [--map ID] [--json]\n"
+           "  painmap quiz --seed N [--count K] [--map ID] [--locale L] [--json]\n"
            "                                   a study quiz from the content, with its answer key\n"
            "  painmap --help | --version\n"
            "\n"
