@@ -38,6 +38,9 @@ int app_quiz_main(int argc, char **argv);
 /* The interactive viewer. Returns an exit code. */
 int app_viewer_main(const CliOptions *opts);
 
+/* Encodes RGBA8 pixels (top row first) as a PNG in memory (malloc'd, free() it); false when
+ * out of memory. */
+bool app_encode_png(const uint8_t *rgba, int w, int h, uint8_t **out_data, size_t *out_len);
 /* Writes RGBA8 pixels (top row first) as a PNG, through a temporary file and a rename. */
 bool app_write_png(const char *path, const uint8_t *rgba, int w, int h, char *err, size_t err_cap);
 

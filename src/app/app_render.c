@@ -89,26 +89,9 @@ static int set_up(Session *s, const CliOptions *opts) {
     return EXIT_OK;
 }
 
-/* One view of the painted body, without the UI, into a fresh RGBA buffer. */
-static uint8_t *picture(Session *s, ViewId view, int w, int h) {
-    Viewer *v = &s->viewer;
-    v->w = w;
-    v->h = h;
-    scene_init_camera(&s->scene, view, (float)w / (float)h, &v->cam);
-    v->transition_t = 1.0f;
-    s->show_ui = false;
-    session_step(s, NULL, 0.0f);
-    uint8_t *px = malloc((size_t)w * (size_t)h * 4);
-    if (!px || !session_draw(s) || !gfx_read_pixels(s->gfx, px)) {
-        free(px);
-        return NULL;
-    }
-    return px;
-}
-
 /* painmap render --drawing FILE: the printable page of a saved pain drawing. */
 static int render_handout(Session *s, const CliOptions *opts) {
-    char err[4096];
+    char err[4096] = "";
     DrawingDoc doc;
     drawing_doc_init(&doc);
     if (!drawing_file_load(opts->drawing, &doc, err, sizeof err)) {
@@ -116,61 +99,12 @@ static int render_handout(Session *s, const CliOptions *opts) {
         drawing_doc_free(&doc);
         return EXIT_INPUT;
     }
-    if (!s->rv_loaded) {
-        log_error("the content could not be loaded, so the handout cannot name the zones "
-                  "(run painmap check-content)");
-        drawing_doc_free(&doc);
-        return EXIT_ENV;
-    }
-    int rc = EXIT_ENV;
-    const ContentDb *db = &s->rv.assets.content;
-    if (!doc.has_summary && s->scene.skin_vertex_count > 0) {
-        /* an older file: work out the areas and sources on this body */
-        float *areas = malloc(sizeof(float) * s->scene.skin_vertex_count);
-        DrawingSummary sum;
-        if (areas) {
-            drawing_vertex_areas(s->scene.skin_positions, s->scene.skin_vertex_count, 3,
-                                 s->scene.skin_indices, s->scene.skin_index_count, areas);
-        }
-        if (areas && drawing_summarize(&doc.drawing, &s->rv.assets.engine, s->rv.map,
-                                       s->scene.skin_positions, s->scene.skin_vertex_count, 3,
-                                       areas, &sum)) {
-            drawing_doc_set_summary(&doc, &sum, db, derm_map_name(s->screens.settings.map));
-            drawing_summary_free(&sum);
-        }
-        free(areas);
-    }
-    s->drawing = &doc.drawing;
-    /* the pictures: the skin with the drawing over the bones, front and back */
-    s->viewer.layer_mask = LAYER_BIT(LAYER_SKIN);
-    s->scene.skin_opaque = true; /* like a paper body map: the outline and the drawing */
-    const int pw = 900, ph = 1200;
-    uint8_t *front = picture(s, VIEW_ANTERIOR, pw, ph);
-    uint8_t *back = front ? picture(s, VIEW_POSTERIOR, pw, ph) : NULL;
-    HandoutText text;
-    memset(&text, 0, sizeof text);
-    if (!back) {
-        log_error("could not draw the pictures of the drawing");
-    } else if (!handout_text_build(&doc, db, &text)) {
-        log_error("out of memory");
+    int rc = session_write_handout(s, &doc, opts->output, opts->paper, err, sizeof err);
+    if (rc == EXIT_OK) {
+        log_info("wrote the handout %s", opts->output);
     } else {
-        HandoutDesc desc;
-        memset(&desc, 0, sizeof desc);
-        handout_desc_fill(&desc, &text, &doc, db);
-        desc.paper = opts->paper;
-        desc.front = (HandoutImage){front, pw, ph, 0};
-        desc.back = (HandoutImage){back, pw, ph, 0};
-        if (handout_write(&desc, opts->output, err, sizeof err)) {
-            log_info("wrote the handout %s", opts->output);
-            rc = EXIT_OK;
-        } else {
-            log_error("%s", err);
-        }
+        log_error("%s", err);
     }
-    handout_text_free(&text);
-    free(front);
-    free(back);
-    s->drawing = NULL;
     drawing_doc_free(&doc);
     return rc;
 }

@@ -54,6 +54,7 @@ void kiosk_reset(Kiosk *k, Screens *s, Viewer *v, const Scene *scene, RefView *r
     k->guard = guard;
     k->clock_sec = clock;
     memcpy(k->pin_path, pin_path, sizeof pin_path);
+    screens_free(s); /* the drawing too: wiped, then freed */
     screens_init(s);
     s->settings = keep;
     rv->source = -1;
@@ -108,36 +109,6 @@ static UiRect centre_card(UiContext *ui, Viewer *v, float cw_logical, float top_
     return (UiRect){0.5f * (w - cw), ui_px(ui, top_logical), cw, 0.0f};
 }
 
-/* "your left" and "your right" at the sides of the screen where the body's own left and
- * right are, whichever way it is turned: the known trap of paper body maps. */
-static void side_labels(UiContext *ui, Viewer *v, RefView *rv) {
-    const float left_mm[3] = {150.0f, 0.0f, 0.0f}, right_mm[3] = {-150.0f, 0.0f, 0.0f};
-    float pl[2], pr[2];
-    if (!cam_project(&v->cam, v->w, v->h, left_mm, pl) ||
-        !cam_project(&v->cam, v->w, v->h, right_mm, pr) || fabsf(pl[0] - pr[0]) < 20.0f) {
-        return; /* seen from the side: both on one line, no useful label */
-    }
-    const char *yl = screens_tr(rv, "your_left");
-    const char *yr = screens_tr(rv, "your_right");
-    float gap = ui_px(ui, 24.0f);
-    float y = 0.5f * (pl[1] + pr[1]) + ui_px(ui, 120.0f);
-    for (int i = 0; i < 2; i++) {
-        const char *label = i == 0 ? yl : yr;
-        const float *p = i == 0 ? pl : pr;
-        const float *other = i == 0 ? pr : pl;
-        UiButtonOpts o = {.selected = true, .bold = true};
-        UiSize sz = ui_button_size_ex(ui, label, &o);
-        /* beside the body, on the side where that half of the body is */
-        float x = p[0] < other[0] ? p[0] - gap - sz.w : p[0] + gap;
-        ui_area_begin(ui, (UiRect){x, y, sz.w, sz.h});
-        ui_set_next_width(ui, sz.w);
-        ui_push_id_int(ui, 900 + i);
-        ui_button_ex(ui, label, &o);
-        ui_pop_id(ui);
-        ui_area_end(ui);
-    }
-}
-
 static void welcome(Kiosk *k, UiContext *ui, Viewer *v, RefView *rv) {
     bool open = true;
     if (ui_panel_begin(ui, screens_tr(rv, "app_title"), centre_card(ui, v, 560, 90), &open)) {
@@ -170,26 +141,50 @@ static void where(Kiosk *k, Screens *s, UiContext *ui, Viewer *v, const Scene *s
     float pad = ui_px(ui, 10.0f);
     float w = (float)v->w;
     float side_w = fminf(ui_px(ui, 360.0f), 0.45f * w);
+    bool drawing = v->mode == VIEWER_DRAW;
     bool open = true;
-    const char *title = screens_tr(rv, v->where_set ? "kiosk_where_again" : "kiosk_where_title");
+    const char *title = screens_tr(rv, drawing        ? "draw_title"
+                                       : v->where_set ? "kiosk_where_again"
+                                                      : "kiosk_where_title");
     if (!ui_panel_begin(ui, title, (UiRect){pad, pad, fminf(side_w, w - 2.0f * pad), 0.0f},
                         &open)) {
         return;
     }
-    ui_label(ui, screens_tr(rv, "kiosk_where_hint"));
-    ui_row_begin(ui);
-    UiButtonOpts sel = {.selected = v->cam.yaw_deg > -90.0f && v->cam.yaw_deg < 90.0f};
-    if (ui_button_ex(ui, TRID(rv, "view_anterior"), &sel)) {
-        viewer_go_to_view(v, scene, VIEW_ANTERIOR);
+    /* one place with a tap, or the whole area with a finger */
+    const char *ways[2] = {screens_tr(rv, "kiosk_tap"), screens_tr(rv, "kiosk_draw")};
+    int way = drawing ? 1 : 0;
+    if (ui_segmented(ui, "kiosk_way", ways, 2, &way)) {
+        screens_set_mode(s, v, rv, way == 1 ? VIEWER_DRAW : VIEWER_WHERE);
+        drawing = way == 1;
     }
-    sel.selected = !sel.selected;
-    if (ui_button_ex(ui, TRID(rv, "view_posterior"), &sel)) {
-        viewer_go_to_view(v, scene, VIEW_POSTERIOR);
+    if (!drawing) {
+        ui_label(ui, screens_tr(rv, "kiosk_where_hint"));
+        ui_row_begin(ui);
+        UiButtonOpts sel = {.selected = v->cam.yaw_deg > -90.0f && v->cam.yaw_deg < 90.0f};
+        if (ui_button_ex(ui, TRID(rv, "view_anterior"), &sel)) {
+            viewer_go_to_view(v, scene, VIEW_ANTERIOR);
+        }
+        sel.selected = !sel.selected;
+        if (ui_button_ex(ui, TRID(rv, "view_posterior"), &sel)) {
+            viewer_go_to_view(v, scene, VIEW_POSTERIOR);
+        }
+        ui_row_end(ui);
     }
-    ui_row_end(ui);
     ui_panel_end(ui);
-    side_labels(ui, v, rv);
-    if (v->where_set) {
+    UiRect card = ui_last_rect(ui);
+    if (drawing) {
+        UiRect r = {pad, card.y + card.h + pad, card.w, (float)v->h - card.y - card.h - 2.0f * pad};
+        paint_toolbar(&s->paint, s, ui, v, rv, r);
+        s->paint.in_kiosk = true;
+        UiSize ns = ui_button_size(ui, screens_tr(rv, "kiosk_next_flags"));
+        paint_actions(&s->paint, ui, v, scene, rv, card.x + card.w + pad, w - ns.w - 2.0f * pad,
+                      (float)v->h - pad, false);
+        if (v->mode != VIEWER_DRAW) {
+            screens_set_mode(s, v, rv, VIEWER_WHERE); /* the toolbar was closed */
+        }
+    }
+    screens_side_labels(ui, v, rv);
+    if (v->where_set && !drawing) {
         s->where_open = true;
         screens_where_card(s, ui, v, scene, rv,
                            (UiRect){w - side_w - pad, ui_px(ui, 70.0f), side_w, 0.0f});
@@ -197,6 +192,8 @@ static void where(Kiosk *k, Screens *s, UiContext *ui, Viewer *v, const Scene *s
             screens_playback_bar(s, ui, rv,
                                  screens_bar_rect(ui, 0.0f, w - side_w - 2.0f * pad, (float)v->h));
         }
+    }
+    if ((v->where_set && !drawing) || (drawing && s->paint.drawing.count > 0)) {
         UiButtonOpts next = {.selected = true, .bold = true};
         UiSize ns = ui_button_size_ex(ui, screens_tr(rv, "kiosk_next_flags"), &next);
         ui_area_begin(ui, (UiRect){w - ns.w - pad, (float)v->h - ns.h - pad, ns.w, ns.h});
@@ -205,6 +202,10 @@ static void where(Kiosk *k, Screens *s, UiContext *ui, Viewer *v, const Scene *s
             k->step = KIOSK_FLAGS;
             rv->source = -1;
             s->play.playing = false;
+            /* the drawing's summary is made for the last step; the flags come next anyway */
+            s->paint.summary_open = drawing;
+            s->paint.summary_stale = drawing;
+            s->paint.flags_shown = true;
         }
         ui_area_end(ui);
     }
@@ -246,14 +247,9 @@ static void flags(Kiosk *k, UiContext *ui, Viewer *v, RefView *rv) {
     }
 }
 
-static void summary(Kiosk *k, Screens *s, UiContext *ui, Viewer *v, const Scene *scene,
-                    RefView *rv) {
-    bool open = true;
-    UiRect r = centre_card(ui, v, 640, 20);
-    r.h = (float)v->h - ui_px(ui, 40.0f);
-    if (!ui_panel_begin(ui, screens_tr(rv, "kiosk_summary_title"), r, &open)) {
-        return;
-    }
+/* The summary's first part after a tap: the named areas at the place and what is known to
+ * send pain there. */
+static void tapped_summary_lines(Screens *s, UiContext *ui, Viewer *v, RefView *rv) {
     const ContentDb *db = rv->loaded ? &rv->assets.content : NULL;
     ui_text(ui, screens_tr(rv, "kiosk_summary_where"), UI_TEXT_BOLD);
     int zones = 0;
@@ -274,6 +270,52 @@ static void summary(Kiosk *k, Screens *s, UiContext *ui, Viewer *v, const Scene 
     }
     if (s->where_count == 0) {
         ui_label(ui, screens_tr(rv, "kiosk_summary_no_sources"));
+    }
+}
+
+/* The same after a drawing: the painted areas, largest first, and the sources that refer
+ * there (main areas first, in no order of likelihood). */
+static void drawing_summary_lines(const PaintState *p, Screens *s, UiContext *ui, RefView *rv) {
+    const ContentDb *db = &rv->assets.content;
+    const DrawingSummary *sum = &p->summary;
+    ui_text(ui, screens_tr(rv, "kiosk_summary_where"), UI_TEXT_BOLD);
+    int shown = 0;
+    for (int i = 0; i < sum->zone_count && shown < 8; i++) {
+        const DrawingZoneArea *za = &sum->zones[i];
+        if (za->area_mm2 >= 100.0f && strcmp(db->zones[za->zone].kind, "region") == 0) {
+            char line[256];
+            snprintf(line, sizeof line, "%s (%d / 10)", db->zones[za->zone].plain_name,
+                     za->intensity);
+            ui_label(ui, line);
+            shown++;
+        }
+    }
+    if (shown == 0) {
+        ui_label(ui, screens_tr(rv, "kiosk_summary_outside"));
+    }
+    ui_text(ui, screens_tr(rv, "kiosk_summary_sources"), UI_TEXT_BOLD);
+    for (int i = 0; i < sum->match_count; i++) {
+        ui_label(ui, screens_source_label(s, &db->sources[sum->matches[i].source]));
+    }
+    if (sum->match_count == 0) {
+        ui_label(ui, screens_tr(rv, "kiosk_summary_no_sources"));
+    }
+}
+
+static void summary(Kiosk *k, Screens *s, UiContext *ui, Viewer *v, const Scene *scene,
+                    RefView *rv) {
+    bool open = true;
+    UiRect r = centre_card(ui, v, 640, 20);
+    r.h = (float)v->h - ui_px(ui, 40.0f);
+    if (!ui_panel_begin(ui, screens_tr(rv, "kiosk_summary_title"), r, &open)) {
+        return;
+    }
+    const ContentDb *db = rv->loaded ? &rv->assets.content : NULL;
+    const PaintState *p = &s->paint;
+    if (db && p->summary_open && p->have_summary) {
+        drawing_summary_lines(p, s, ui, rv);
+    } else {
+        tapped_summary_lines(s, ui, v, rv);
     }
     ui_text(ui, screens_tr(rv, "kiosk_summary_flags"), UI_TEXT_BOLD);
     int n = 0, ticked = 0;

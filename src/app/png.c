@@ -36,6 +36,18 @@ static void append(void *ctx, void *data, int size) {
     b->len = need;
 }
 
+bool app_encode_png(const uint8_t *rgba, int w, int h, uint8_t **out_data, size_t *out_len) {
+    ByteBuf buf = {0};
+    int ok = stbi_write_png_to_func(append, &buf, w, h, 4, rgba, w * 4);
+    if (!ok || buf.failed) {
+        free(buf.data);
+        return false;
+    }
+    *out_data = buf.data;
+    *out_len = buf.len;
+    return true;
+}
+
 bool app_write_png(const char *path, const uint8_t *rgba, int w, int h, char *err, size_t err_cap) {
     /* Encode in memory first so the file on disk is only ever replaced whole. */
     ByteBuf buf = {0};

@@ -33,6 +33,11 @@ void screens_init(Screens *s) {
     s->last_selected = -1;
     s->compare_source = -1;
     s->where_zone = -1;
+    paint_init(&s->paint);
+}
+
+void screens_free(Screens *s) {
+    paint_free(&s->paint);
 }
 
 bool screens_advance(Screens *s, float dt_sec) {
@@ -101,6 +106,21 @@ void screens_play_source(Screens *s, Viewer *v, const Scene *scene, RefView *rv,
 
 /* ----------------------------------------------------------------------------------- */
 
+void screens_set_mode(Screens *s, Viewer *v, RefView *rv, ViewerMode mode) {
+    v->mode = mode;
+    s->where_open = mode == VIEWER_WHERE;
+    if (mode == VIEWER_DRAW) {
+        /* the drawing alone on the skin: no pattern plays over it */
+        rv->source = -1;
+        s->play.playing = false;
+        s->compare_source = -1;
+        v->selected = -1;
+        v->layer_mask |= LAYER_BIT(LAYER_SKIN);
+    }
+    s->changed = true;
+    v->dirty = true;
+}
+
 /* Returns the bottom edge of the bar (it wraps onto more lines when narrow or scaled up). */
 static float top_bar(Screens *s, UiContext *ui, Viewer *v, RefView *rv, float w) {
     float pad = ui_px(ui, 10.0f);
@@ -131,12 +151,11 @@ static float top_bar(Screens *s, UiContext *ui, Viewer *v, RefView *rv, float w)
 
     ui_area_begin(ui, (UiRect){pad, pad, w - right_w - pad, 0.0f});
     ui_row_begin(ui);
-    const char *modes[2] = {screens_tr(rv, "mode_explore"), screens_tr(rv, "mode_where")};
-    int mode = v->mode == VIEWER_WHERE ? 1 : 0;
-    if (ui_segmented(ui, "mode", modes, 2, &mode)) {
-        v->mode = mode == 1 ? VIEWER_WHERE : VIEWER_EXPLORE;
-        s->where_open = v->mode == VIEWER_WHERE;
-        v->dirty = true;
+    const char *modes[3] = {screens_tr(rv, "mode_explore"), screens_tr(rv, "mode_where"),
+                            screens_tr(rv, "mode_draw")};
+    int mode = (int)v->mode;
+    if (ui_segmented(ui, "mode", modes, 3, &mode)) {
+        screens_set_mode(s, v, rv, (ViewerMode)mode);
     }
     sel.selected = s->layers_open;
     if (ui_button_ex(ui, TRID(rv, "layers"), &sel)) {
@@ -696,6 +715,36 @@ static void settings_card(Screens *s, UiContext *ui, Viewer *v, RefView *rv, flo
     }
 }
 
+/* "your left" and "your right" at the sides of the screen where the body's own left and
+ * right are, whichever way it is turned: the known trap of paper body maps. */
+void screens_side_labels(UiContext *ui, Viewer *v, RefView *rv) {
+    const float left_mm[3] = {150.0f, 0.0f, 0.0f}, right_mm[3] = {-150.0f, 0.0f, 0.0f};
+    float pl[2], pr[2];
+    if (!cam_project(&v->cam, v->w, v->h, left_mm, pl) ||
+        !cam_project(&v->cam, v->w, v->h, right_mm, pr) || fabsf(pl[0] - pr[0]) < 20.0f) {
+        return; /* seen from the side: both on one line, no useful label */
+    }
+    const char *yl = screens_tr(rv, "your_left");
+    const char *yr = screens_tr(rv, "your_right");
+    float gap = ui_px(ui, 24.0f);
+    float y = 0.5f * (pl[1] + pr[1]) + ui_px(ui, 120.0f);
+    for (int i = 0; i < 2; i++) {
+        const char *label = i == 0 ? yl : yr;
+        const float *p = i == 0 ? pl : pr;
+        const float *other = i == 0 ? pr : pl;
+        UiButtonOpts o = {.selected = true, .bold = true};
+        UiSize sz = ui_button_size_ex(ui, label, &o);
+        /* beside the body, on the side where that half of the body is */
+        float x = p[0] < other[0] ? p[0] - gap - sz.w : p[0] + gap;
+        ui_area_begin(ui, (UiRect){x, y, sz.w, sz.h});
+        ui_set_next_width(ui, sz.w);
+        ui_push_id_int(ui, 900 + i);
+        ui_button_ex(ui, label, &o);
+        ui_pop_id(ui);
+        ui_area_end(ui);
+    }
+}
+
 void screens_refresh_where(Screens *s, Viewer *v, RefView *rv) {
     if (!v->where_changed) {
         return;
@@ -775,9 +824,14 @@ void screens_build(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, Ref
     }
     v->inset_top_px = top;
     v->inset_bottom_px = playing ? s->bar_reserve_px : ui_px(ui, 60.0f);
+    if (v->mode == VIEWER_DRAW) {
+        v->inset_bottom_px = s->paint.actions_h + 2.0f * pad;
+    }
     v->inset_right_px = playing ? s->reserve_right_px : 0.0f;
     UiRect left = {pad, top, side_w, h - top - pad};
-    if (s->layers_open) {
+    if (v->mode == VIEWER_DRAW && !s->layers_open && !s->sources_open && !s->search_open) {
+        paint_toolbar(&s->paint, s, ui, v, rv, left);
+    } else if (s->layers_open) {
         layers_panel(s, ui, v, scene, rv, left);
     } else if (s->sources_open) {
         sources_panel(s, ui, v, scene, rv, left);
@@ -788,7 +842,13 @@ void screens_build(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, Ref
     if (landscape && playing) {
         right.h = fmaxf(bar.y - top - pad, ui_px(ui, 120.0f)); /* above the playback panel */
     }
-    if (v->mode == VIEWER_WHERE && s->where_open) {
+    if (s->paint.compare_open) {
+        paint_compare_card(&s->paint, ui, rv, right);
+    } else if (s->paint.library_open) {
+        paint_library_card(&s->paint, ui, rv, right);
+    } else if (v->mode == VIEWER_DRAW && s->paint.summary_open) {
+        paint_summary_card(&s->paint, s, ui, v, scene, rv, right);
+    } else if (v->mode == VIEWER_WHERE && s->where_open) {
         screens_where_card(s, ui, v, scene, rv, right);
     } else if (v->selected >= 0 && s->info_open) {
         info_card(s, ui, v, scene, rv, right);
@@ -812,7 +872,14 @@ void screens_build(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, Ref
             ui_area_end(ui);
         }
     }
-    if (rv->loaded && rv->source >= 0) {
+    if (v->mode == VIEWER_DRAW) {
+        float x0 = left.x + left.w + pad; /* beside the toolbar */
+        float x1 = s->paint.summary_open || s->paint.library_open ? right.x - pad : w - pad;
+        if (paint_actions(&s->paint, ui, v, scene, rv, x0, x1, h - pad, s->staff)) {
+            s->changed = true;
+        }
+        screens_side_labels(ui, v, rv);
+    } else if (rv->loaded && rv->source >= 0) {
         bool left_open = s->layers_open || s->sources_open || s->search_open;
         if (!landscape && left_open) {
             bar = screens_bar_rect(ui, left.x + left.w, w, h);

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 
+#include "app/paint.h"
 #include "app/refview.h"
 #include "app/scene.h"
 #include "app/viewer.h"
@@ -23,7 +24,7 @@ typedef struct {
     float t_sec;
 } Playback;
 
-typedef struct {
+typedef struct Screens {
     bool layers_open;
     bool sources_open;
     bool redflags_open;
@@ -48,11 +49,17 @@ typedef struct {
     bool changed;           /* something the 3-D picture depends on changed this frame */
     float bar_reserve_px;   /* height kept free at the bottom while a source plays */
     float reserve_right_px; /* width kept free on the right while a source plays (landscape) */
+    PaintState paint;       /* the pain drawing (Draw mode) and, for staff, the saved ones */
+    bool staff;             /* saving, handouts and saved drawings are offered (not to patients) */
 } Screens;
 
 void screens_init(Screens *s);
+/* Frees what the screens own (the drawing is wiped first). screens_init may follow. */
+void screens_free(Screens *s);
 /* Builds this frame's UI between ui_begin and ui_end. */
 void screens_build(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, RefView *rv);
+/* Switches between Explore, Where it hurts and Draw. */
+void screens_set_mode(Screens *s, Viewer *v, RefView *rv, ViewerMode mode);
 /* Starts a source's animation from the beginning and turns to a view that shows it. */
 void screens_play_source(Screens *s, Viewer *v, const Scene *scene, RefView *rv, int source);
 /* Advances playback by dt; true while it moves (the picture must be redrawn). */

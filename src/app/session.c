@@ -161,6 +161,8 @@ int session_open(Session *s, const CliOptions *opts, SessionMode mode, int w, in
 }
 
 void session_close(Session *s) {
+    screens_free(&s->screens);
+    free(s->skin_area);
     if (s->ui) {
         ui_destroy(s->ui);
     }
@@ -223,7 +225,9 @@ bool session_step(Session *s, const InputFrame *input, float dt_sec) {
     }
     ui_end(s->ui);
     ui_filter_input(s->ui, input, &s->filtered);
+    paint_sync_viewer(&s->screens.paint, v);
     viewer_update(v, &s->scene, &s->filtered, dt_sec, NULL);
+    session_paint_step(s);
     bool playing = screens_advance(&s->screens, dt_sec);
     if (kiosk_tick(&s->kiosk, &s->screens, v, &s->scene, &s->rv, input->count > 0, dt_sec)) {
         v->dirty = true;
@@ -244,24 +248,31 @@ bool session_is_animating(const Session *s) {
     return viewer_is_animating(&s->viewer) || s->screens.play.playing || ui_is_animating(s->ui);
 }
 
-/* One half (or all) of the picture: the body with one source's animation. */
-static void draw_scene_part(Session *s, int source, int x, int w, bool keep) {
+/* One half (or all) of the picture: the body with one source's animation, or a drawing. */
+static void draw_scene_part(Session *s, int source, const Drawing *drawing, int x, int w,
+                            bool keep) {
     Viewer *v = &s->viewer;
     int saved = s->rv.source;
     s->rv.source = source;
     refview_apply(&s->rv, &s->scene, s->gfx, screens_display_time(&s->screens),
                   (v->layer_mask & LAYER_BIT(LAYER_ZONES)) != 0,
                   (v->layer_mask & LAYER_BIT(LAYER_DERMATOMES)) != 0);
-    if (s->drawing && s->scene.skin_paint) {
+    if (drawing && s->scene.skin_paint) {
         /* the patient's drawing, with each quality's pattern so it reads in greyscale */
         DrawingPaintDesc pd = {.patterns = true};
-        drawing_paint_vertices(s->drawing, s->scene.skin_positions, s->scene.skin_vertex_count, 3,
-                               &pd, s->scene.skin_paint, NULL);
+        drawing_paint_vertices(drawing, s->scene.skin_positions, s->scene.skin_vertex_count, 3, &pd,
+                               s->scene.skin_paint, NULL);
         scene_upload_skin_paint(&s->scene, s->gfx);
         s->scene.skin_paint_strength = 1.0f;
     }
+    /* a drawing shows on the skin alone, solid, like a paper body map */
+    bool paper = drawing && !s->drawing;
+    bool keep_opaque = s->scene.skin_opaque;
+    s->scene.skin_opaque |= paper;
     FrameDesc frame;
-    scene_build_frame(&s->scene, &v->cam, v->layer_mask, w, v->h, &frame);
+    scene_build_frame(&s->scene, &v->cam, paper ? LAYER_BIT(LAYER_SKIN) : v->layer_mask, w, v->h,
+                      &frame);
+    s->scene.skin_opaque = keep_opaque;
     refview_add_signal(&s->rv, &s->scene, &frame);
     frame.viewport[0] = x;
     frame.viewport[1] = 0;
@@ -284,13 +295,17 @@ bool session_draw(Session *s) {
         return false;
     }
     bool compare = s->rv_loaded && s->rv.source >= 0 && s->screens.compare_source >= 0;
-    if (compare) {
+    int half = v->w / 2;
+    if (s->screens.paint.compare_open) {
+        /* two visits side by side with one camera */
+        draw_scene_part(s, -1, session_drawing_for(s, 0), 0, half, false);
+        draw_scene_part(s, -1, session_drawing_for(s, 1), half, v->w - half, false);
+    } else if (compare) {
         /* side by side with one camera: the same view of two sources */
-        int half = v->w / 2;
-        draw_scene_part(s, s->rv.source, 0, half, false);
-        draw_scene_part(s, s->screens.compare_source, half, v->w - half, false);
+        draw_scene_part(s, s->rv.source, NULL, 0, half, false);
+        draw_scene_part(s, s->screens.compare_source, NULL, half, v->w - half, false);
     } else {
-        draw_scene_part(s, s->rv.source, 0, v->w, false);
+        draw_scene_part(s, s->rv.source, session_drawing_for(s, 0), 0, v->w, false);
     }
     FrameDesc ui_frame;
     memset(&ui_frame, 0, sizeof ui_frame);

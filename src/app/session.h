@@ -16,6 +16,7 @@
 #include "app/screens.h"
 #include "app/viewer.h"
 #include "core/drawing.h"
+#include "core/drawing_file.h"
 #include "platform/plat.h"
 #include "render/gfx.h"
 #include "ui/ui.h"
@@ -41,7 +42,9 @@ typedef struct {
     InputFrame filtered;
     bool show_ui;             /* draw the UI over the body (off for plain figures) */
     bool framed;              /* the first view was framed around the laid-out UI */
-    const Drawing *drawing;   /* a pain drawing painted on the skin (NULL = none) */
+    const Drawing *drawing;   /* a drawing to paint on the skin instead of the Draw mode's */
+    float *skin_area;         /* mm^2 per skin vertex, for drawing summaries (made once) */
+    bool paint_changed;       /* the drawing changed: the skin's paint must be redone */
     char settings_path[4096]; /* where settings are saved ("" = not saved: headless runs) */
     int msaa;
     bool headless;
@@ -64,5 +67,21 @@ bool session_is_animating(const Session *s);
 bool session_draw(Session *s);
 /* Reads the last drawn picture and writes it as a PNG. */
 bool session_save_png(Session *s, const char *path);
+
+/* --- the pain drawing (session_paint.c) --- */
+/* Follows the Draw UI after a frame's UI and viewer: keeps the summary up to date and
+ * carries out its requests (save, handout, open, delete, export, compare). */
+void session_paint_step(Session *s);
+/* The drawing painted on the skin in a half of the view (0 left or whole, 1 right), or NULL. */
+const Drawing *session_drawing_for(const Session *s, int half);
+/* Areas, dermatomes and sources of a drawing on this body. False without content or skin. */
+bool session_summarize(Session *s, const Drawing *d, DrawingSummary *out);
+/* A w x h picture of the skin from a view with drawing d on it, without UI (malloc'd RGBA,
+ * top row first); the viewer is left as it was. */
+bool session_picture(Session *s, ViewId view, int w, int h, const Drawing *d, uint8_t **out_rgba);
+/* The printable handout of a drawing (PNG or PDF by path's extension). Returns an exit code
+ * with err set on failure. */
+int session_write_handout(Session *s, DrawingDoc *doc, const char *path, PaperSize paper, char *err,
+                          size_t err_cap);
 
 #endif

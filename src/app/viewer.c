@@ -18,6 +18,9 @@ void viewer_init(Viewer *v, const Scene *scene, ViewId view, unsigned layer_mask
     v->ui_scale = 1.0f;
     v->selected = -1;
     v->last_tap_sec = -10.0;
+    v->stroke_pointer = -1;
+    v->brush_intensity = 5;
+    v->brush_radius_mm = 30.0f;
 }
 
 bool viewer_is_animating(const Viewer *v) {
@@ -142,7 +145,57 @@ static void user_moved(Viewer *v) {
     v->dirty = true;
 }
 
-static void pointer_move(Viewer *v, const InputEvent *e) {
+/* Draw mode: the skin point under (x, y), if any. */
+static bool skin_point(const Viewer *v, const Scene *scene, float x, float y, float out_mm[3]) {
+    return scene_pick(scene, &v->cam, v->w, v->h, x, y, LAYER_MASK_ALL, true, out_mm) >= 0;
+}
+
+/* A press in Draw mode starts a stroke when it lands on the skin (else it turns the body). */
+static void stroke_begin(Viewer *v, const Scene *scene, const InputEvent *e) {
+    float p[3];
+    if (!v->drawing || !skin_point(v, scene, e->x_px, e->y_px, p)) {
+        return;
+    }
+    drawing_stroke_begin(v->drawing, v->brush_tool, v->brush_quality, v->brush_intensity,
+                         v->brush_radius_mm);
+    if (drawing_stroke_add(v->drawing, p) > 0) {
+        v->painted = true;
+        v->dirty = true;
+    }
+    v->stroke_pointer = e->pointer_id;
+    v->stroke_start_sec = v->now_sec;
+}
+
+/* Ends the stroke; a stroke that a second finger joined at once was the start of a pinch,
+ * not paint: it is taken back. */
+static void stroke_end(Viewer *v, bool cancel) {
+    if (v->stroke_pointer < 0 || !v->drawing) {
+        v->stroke_pointer = -1;
+        return;
+    }
+    bool changed = v->drawing->stroke_changed;
+    drawing_stroke_end(v->drawing);
+    if (cancel && changed && v->now_sec - v->stroke_start_sec < 0.4) {
+        drawing_undo(v->drawing);
+        v->painted = true;
+        v->dirty = true;
+    }
+    v->stroke_pointer = -1;
+}
+
+static void pointer_move(Viewer *v, const Scene *scene, const InputEvent *e) {
+    if (e->pointer_id == v->stroke_pointer && v->pointers[e->pointer_id].down) {
+        float p[3];
+        v->pointers[e->pointer_id].dragged = true;
+        v->pointers[e->pointer_id].x = e->x_px;
+        v->pointers[e->pointer_id].y = e->y_px;
+        /* off the body the stroke pauses; back on it, it joins or jumps (drawing.h) */
+        if (skin_point(v, scene, e->x_px, e->y_px, p) && drawing_stroke_add(v->drawing, p) > 0) {
+            v->painted = true;
+            v->dirty = true;
+        }
+        return;
+    }
     ViewerPointer *p = &v->pointers[e->pointer_id];
     if (!p->down) {
         p->x = e->x_px;
@@ -221,6 +274,14 @@ static void key_press(Viewer *v, const Scene *scene, const InputEvent *e) {
             } else if (e->ch == 'm') {
                 v->layer_mask ^= LAYER_BIT(LAYER_SUPERFICIAL_MUSCLES);
                 v->dirty = true;
+            } else if (e->ctrl && v->mode == VIEWER_DRAW && v->drawing && v->stroke_pointer < 0 &&
+                       (e->ch == 'z' || e->ch == 'y')) {
+                /* Ctrl+Z / Ctrl+Shift+Z or Ctrl+Y: undo and redo a stroke */
+                bool redo = e->ch == 'y' || e->shift;
+                if (redo ? drawing_redo(v->drawing) : drawing_undo(v->drawing)) {
+                    v->painted = true;
+                    v->dirty = true;
+                }
             }
             break;
         default:
@@ -257,6 +318,9 @@ void viewer_update(Viewer *v, const Scene *scene, const InputFrame *input, float
         }
         if (pointer && consumed && consumed[e->pointer_id]) {
             v->pointers[e->pointer_id].down = false;
+            if (e->pointer_id == v->stroke_pointer) {
+                stroke_end(v, false);
+            }
             continue;
         }
         switch (e->kind) {
@@ -273,6 +337,10 @@ void viewer_update(Viewer *v, const Scene *scene, const InputFrame *input, float
                     for (int k = 1; k < VIEWER_MAX_POINTERS; k++) {
                         v->pointers[k].dragged = v->pointers[k].down;
                     }
+                    stroke_end(v, true);
+                } else if (v->mode == VIEWER_DRAW && v->stroke_pointer < 0 &&
+                           (e->pointer_id != INPUT_MOUSE_ID || e->button == INPUT_BUTTON_LEFT)) {
+                    stroke_begin(v, scene, e);
                 }
                 break;
             }
@@ -281,13 +349,17 @@ void viewer_update(Viewer *v, const Scene *scene, const InputFrame *input, float
                 bool tap = p->down && !p->dragged && v->now_sec - p->start_sec < 0.6 &&
                            (e->pointer_id != INPUT_MOUSE_ID || p->button == INPUT_BUTTON_LEFT);
                 p->down = false;
+                if (e->pointer_id == v->stroke_pointer) {
+                    stroke_end(v, false);
+                    break; /* a dab of paint, not a tap */
+                }
                 if (tap) {
                     viewer_tap(v, scene, e->x_px, e->y_px);
                 }
                 break;
             }
             case INPUT_POINTER_MOVE:
-                pointer_move(v, e);
+                pointer_move(v, scene, e);
                 break;
             case INPUT_WHEEL:
                 cam_zoom(&v->cam, powf(0.88f, e->wheel_y));
@@ -299,6 +371,7 @@ void viewer_update(Viewer *v, const Scene *scene, const InputFrame *input, float
             case INPUT_FOCUS_LOST:
                 /* a finger or button released outside the window never reports UP */
                 memset(v->pointers, 0, sizeof v->pointers);
+                stroke_end(v, false);
                 break;
             case INPUT_RESIZE:
             case INPUT_EXPOSE:

@@ -8,6 +8,7 @@
 
 #include "anatomy/cam.h"
 #include "app/scene.h"
+#include "core/drawing.h"
 #include "ui/input.h"
 
 enum { VIEWER_MAX_POINTERS = 11 };
@@ -47,6 +48,16 @@ typedef struct {
     float where_mm[3];
     bool where_changed; /* set when where_mm changes; the app clears it */
     bool where_tapped;  /* the change came from a tap on the skin */
+    /* Draw mode: one finger or the left button paints on the skin of drawing (two fingers
+     * still move and zoom, the right button pans); brush_* is the brush the UI chose */
+    Drawing *drawing;
+    DrawingTool brush_tool;
+    PainQuality brush_quality;
+    int brush_intensity;
+    float brush_radius_mm;
+    int stroke_pointer; /* the pointer painting (-1 = none) */
+    double stroke_start_sec;
+    bool painted; /* the drawing changed this frame */
     /* the last tap, for double taps */
     double last_tap_sec;
     float last_tap_x, last_tap_y;

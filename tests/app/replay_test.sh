@@ -34,10 +34,11 @@ pixels() { # NAME R G B TOL MIN
     fi
 }
 
-# one finger turns the body 0.4 degrees per pixel; two fingers spreading zoom in, never turn
+# one finger turns the body 0.4 degrees per pixel; two fingers spreading zoom in (from about
+# 3500 mm), never turn
 replay touch_pinch_orbit
 check touch_pinch_orbit "abs(abs(s['camera']['yaw']) - 40) < 0.5"
-check touch_pinch_orbit "s['camera']['distance'] < 2000 and s['selected'] is None"
+check touch_pinch_orbit "s['camera']['distance'] < 2400 and s['selected'] is None"
 
 # a mouse click opens the source picker, a finger tap on a row plays that source
 replay play_source
