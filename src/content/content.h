@@ -227,6 +227,11 @@ bool content_load_locale_dir(const char *content_dir, const char *locale, const 
  * meta.json, sorted, at most max. Returns how many were written. */
 int content_list_locales(const char *content_dir, char (*out)[CONTENT_LOCALE_CAP], int max);
 
+/* The language's own name for a locale ("Español"): strings.language_name of
+ * content_dir/<locale>/ui.json, or the locale code itself when that is missing. For the
+ * language switch. Returns false (out = the code) when the file cannot be read. */
+bool content_locale_name(const char *content_dir, const char *locale, char *out, size_t cap);
+
 /* The locale to start in, from the environment's values (pure: pass getenv's results, NULL
  * or "" for unset): the first set of LC_ALL, LC_MESSAGES, LANG (POSIX order) gives its
  * language ("es" from "es_ES.UTF-8", "es-MX", "es"); it is returned when it is one of

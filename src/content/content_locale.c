@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cjson/cJSON.h>
+
 #include "content/content.h"
 #include "core/fileio.h"
 #include "core/strutil.h"
@@ -89,6 +91,30 @@ bool content_load_locale_dir(const char *content_dir, const char *locale, const 
     }
     content_input_free(&base);
     return diag->count == before;
+}
+
+bool content_locale_name(const char *content_dir, const char *locale, char *out, size_t cap) {
+    str_copy(out, cap, locale);
+    char sub[1024], path[1100], err[256];
+    if (!locale_code_is_valid(locale) || !path_join(sub, sizeof sub, content_dir, locale) ||
+        !path_join(path, sizeof path, sub, "ui.json")) {
+        return false;
+    }
+    char *data = NULL;
+    size_t len = 0;
+    if (!file_read_all(path, &data, &len, err, sizeof err)) {
+        return false;
+    }
+    cJSON *root = cJSON_ParseWithLength(data, len);
+    free(data);
+    const cJSON *strings = cJSON_GetObjectItemCaseSensitive(root, "strings");
+    const cJSON *name = cJSON_GetObjectItemCaseSensitive(strings, "language_name");
+    bool ok = cJSON_IsString(name) && name->valuestring[0];
+    if (ok) {
+        str_copy(out, cap, name->valuestring);
+    }
+    cJSON_Delete(root);
+    return ok;
 }
 
 static int cmp_locale(const void *a, const void *b) {

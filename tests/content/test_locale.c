@@ -617,6 +617,14 @@ static void test_locale_list(void **state) {
     assert_string_equal(locales[1], "es");
     assert_int_equal(content_list_locales(dir, locales, 1), 1);
     assert_int_equal(content_list_locales("/nonexistent/painmap", locales, 8), 0);
+    char name[64];
+    assert_true(content_locale_name(dir, "es", name, sizeof name));
+    assert_string_equal(name, "Español");
+    assert_true(content_locale_name(dir, "en", name, sizeof name));
+    assert_string_equal(name, "English");
+    assert_false(content_locale_name(dir, "fr", name, sizeof name));
+    assert_string_equal(name, "fr");
+    assert_false(content_locale_name(dir, "../en", name, sizeof name));
 }
 
 static void test_locale_pick(void **state) {
