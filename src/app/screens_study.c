@@ -76,6 +76,7 @@ void study_screen_open(StudyScreen *ss, Scene *scene, RefView *rv, uint64_t seed
         ss->saved_see_through = scene->see_through_mask;
     }
     ss->shown_at = -1;
+    ss->marked_item = ss->marked_zone = -2; /* differs from every real mark: apply at once */
     ss->open = true;
     ss->changed = true;
 }
@@ -142,14 +143,27 @@ static void apply_marks(StudyScreen *ss, Viewer *v, Scene *scene, RefView *rv) {
     }
     int zone = q && q->zone[0] ? content_find_zone(&rv->assets.content, q->zone) : -1;
     bool point = q && q->has_point;
-    if (hi != scene->highlighted || zone != rv->mark_zone || point != rv->mark_point_set ||
-        (point && memcmp(rv->mark_point_mm, q->point_mm, sizeof q->point_mm) != 0)) {
-        scene->highlighted = hi;
-        rv->mark_zone = zone;
-        rv->mark_point_set = point;
+    /* written every frame (the screens may have set their own marks earlier in it), but a
+     * change is reported only when the question's marks change, so an idle card draws nothing */
+    if (hi != ss->marked_item || zone != ss->marked_zone || point != ss->marked_point ||
+        (point && memcmp(ss->marked_point_mm, q->point_mm, sizeof q->point_mm) != 0)) {
+        ss->marked_item = hi;
+        ss->marked_zone = zone;
+        ss->marked_point = point;
         if (point) {
-            memcpy(rv->mark_point_mm, q->point_mm, sizeof q->point_mm);
+            memcpy(ss->marked_point_mm, q->point_mm, sizeof q->point_mm);
         }
+        ss->changed = true;
+    }
+    scene->highlighted = hi;
+    rv->mark_zone = zone;
+    rv->mark_point_set = point;
+    if (point) {
+        memcpy(rv->mark_point_mm, q->point_mm, sizeof q->point_mm);
+    }
+    /* answers come from taps that select, which Explore mode gives */
+    if (v->mode != VIEWER_EXPLORE) {
+        v->mode = VIEWER_EXPLORE;
         ss->changed = true;
     }
     /* a new question: a structure is turned to, with the layers around it see-through so

@@ -29,12 +29,15 @@ typedef struct StudyScreen {
     QuizData data;
     StudySession session;
     Leitner srs;
-    char progress_path[4096];   /* "" = progress is not kept */
-    long today;                 /* days since 1970-01-01 */
-    uint64_t seed;              /* of the sitting under way */
-    char status[512];           /* a load or save problem to show, "" = none */
-    int shown_at;               /* the sitting's question index last put on the model */
-    bool shown_answer;          /* after a "find it" answer the right structure was turned to */
+    char progress_path[4096];     /* "" = progress is not kept */
+    long today;                   /* days since 1970-01-01 */
+    uint64_t seed;                /* of the sitting under way */
+    char status[512];             /* a load or save problem to show, "" = none */
+    int shown_at;                 /* the sitting's question index last put on the model */
+    bool shown_answer;            /* after a "find it" answer the right structure was turned to */
+    int marked_item, marked_zone; /* the marks last put on the model (-1 = none) */
+    bool marked_point;
+    float marked_point_mm[3];
     unsigned saved_see_through; /* the scene's see-through layers before the card opened */
     bool changed;               /* the marks on the model changed this frame */
 } StudyScreen;

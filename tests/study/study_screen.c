@@ -291,6 +291,40 @@ static void test_tap_on_the_model(void **state) {
     assert_true(found);
 }
 
+/* An idle card asks for no redraw, even when the screens reset the marks earlier in each
+ * frame (as they do for the selection), and the marks it wants are back by the frame's end. */
+static void test_idle_card_draws_nothing(void **state) {
+    (void)state;
+    open_sitting(11);
+    /* a question that puts a mark on the model */
+    const QuizQuestion *q = current();
+    while (q && !q->highlight[0] && !q->has_point && !q->zone[0]) {
+        study_screen_choose(&F->ss, q->correct);
+        study_screen_next(&F->ss);
+        frame();
+        q = current();
+    }
+    assert_non_null(q);
+    frame();
+    frame();
+    for (int i = 0; i < 5; i++) {
+        F->scene.highlighted = -1;
+        F->rv.mark_zone = -1;
+        F->rv.mark_point_set = false;
+        if (frame()) {
+            fail_msg("frame %d of an idle card asked for a redraw", i);
+        }
+        if (q->highlight[0]) {
+            assert_int_equal(F->scene.highlighted, scene_find(&F->scene, q->highlight));
+        }
+        assert_int_equal(F->rv.mark_point_set, q->has_point);
+    }
+    /* an answer changes the picture (the feedback; for a tap question, the highlight) */
+    study_screen_choose(&F->ss, q->correct);
+    assert_true(frame());
+    study_screen_close(&F->ss, &F->scene, &F->rv);
+}
+
 static void test_damaged_progress(void **state) {
     (void)state;
     char path[256], err[1024];
@@ -319,6 +353,7 @@ int main(void) {
         cmocka_unit_test(test_shows_question_and_marks),
         cmocka_unit_test(test_press_right_and_wrong),
         cmocka_unit_test(test_tap_on_the_model),
+        cmocka_unit_test(test_idle_card_draws_nothing),
         cmocka_unit_test(test_damaged_progress),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
