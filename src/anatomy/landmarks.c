@@ -28,13 +28,49 @@ set_err(char *err, size_t cap, const char *file, const char *fmt, ...) {
     va_end(ap);
 }
 
-static bool has_id(const Landmark *items, int count, const char *id) {
+/* The index of id in items, or -1. */
+static int index_of(const Landmark *items, int count, const char *id) {
     for (int i = 0; i < count; i++) {
         if (strcmp(items[i].id, id) == 0) {
-            return true;
+            return i;
         }
     }
-    return false;
+    return -1;
+}
+
+/* What a JSON value is, for "expected X, got Y" (NULL: the key is missing). */
+static void describe(const cJSON *v, char *out, size_t cap) {
+    if (!v) {
+        snprintf(out, cap, "nothing (the key is missing)");
+    } else if (cJSON_IsString(v)) {
+        size_t n = strlen(v->valuestring);
+        snprintf(out, cap, "\"%.40s%s\"", v->valuestring, n > 40 ? "..." : "");
+    } else if (cJSON_IsNumber(v)) {
+        snprintf(out, cap, "%g", v->valuedouble);
+    } else if (cJSON_IsBool(v)) {
+        snprintf(out, cap, "%s", cJSON_IsTrue(v) ? "true" : "false");
+    } else if (cJSON_IsNull(v)) {
+        snprintf(out, cap, "null");
+    } else if (cJSON_IsArray(v)) {
+        snprintf(out, cap, "an array of %d", cJSON_GetArraySize(v));
+    } else {
+        snprintf(out, cap, "an object");
+    }
+}
+
+/* Line and column (from 1) of byte offset in text. */
+static void line_col(const char *text, size_t offset, int *out_line, int *out_col) {
+    int line = 1, col = 1;
+    for (size_t i = 0; i < offset; i++) {
+        if (text[i] == '\n') {
+            line++;
+            col = 1;
+        } else {
+            col++;
+        }
+    }
+    *out_line = line;
+    *out_col = col;
 }
 
 static bool id_is_valid(const char *id) {
@@ -56,49 +92,67 @@ bool landmarks_parse(const char *json, size_t len, const char *file_name, Landma
         set_err(err, err_cap, file, "$: no input");
         return false;
     }
-    cJSON *root = cJSON_ParseWithLength(json, len);
+    const char *parse_end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(json, len, &parse_end, 0);
     if (!root) {
-        set_err(err, err_cap, file, "$: not valid JSON");
+        size_t at = parse_end && parse_end >= json && parse_end <= json + len
+                        ? (size_t)(parse_end - json)
+                        : 0;
+        int line, col;
+        line_col(json, at, &line, &col);
+        set_err(err, err_cap, file, "%d:%d: not valid JSON", line, col);
         return false;
     }
     bool ok = false;
     Landmark *items = NULL;
+    int *origin = NULL; /* the $.landmarks index each item came from */
     int count = 0;
     int cap = 0;
+    char got[96];
     if (!cJSON_IsObject(root)) {
-        set_err(err, err_cap, file, "$: expected an object");
+        describe(root, got, sizeof got);
+        set_err(err, err_cap, file, "$: expected an object, got %s", got);
         goto done;
     }
     const cJSON *schema = cJSON_GetObjectItemCaseSensitive(root, "schema");
     if (!cJSON_IsNumber(schema) || schema->valuedouble != 1.0) {
-        set_err(err, err_cap, file, "$.schema: expected 1");
+        describe(schema, got, sizeof got);
+        set_err(err, err_cap, file, "$.schema: expected 1, got %s", got);
         goto done;
     }
     const cJSON *units = cJSON_GetObjectItemCaseSensitive(root, "units");
     if (!cJSON_IsString(units) || strcmp(units->valuestring, "mm") != 0) {
-        set_err(err, err_cap, file, "$.units: expected \"mm\"");
+        describe(units, got, sizeof got);
+        set_err(err, err_cap, file, "$.units: expected \"mm\", got %s", got);
         goto done;
     }
     const cJSON *list = cJSON_GetObjectItemCaseSensitive(root, "landmarks");
     if (!cJSON_IsArray(list)) {
-        set_err(err, err_cap, file, "$.landmarks: expected an array");
+        describe(list, got, sizeof got);
+        set_err(err, err_cap, file, "$.landmarks: expected an array, got %s", got);
         goto done;
     }
     int index = 0;
     const cJSON *entry = NULL;
     cJSON_ArrayForEach(entry, list) {
         if (!cJSON_IsObject(entry)) {
-            set_err(err, err_cap, file, "$.landmarks[%d]: expected an object", index);
+            describe(entry, got, sizeof got);
+            set_err(err, err_cap, file, "$.landmarks[%d]: expected an object, got %s", index, got);
             goto done;
         }
         const cJSON *id = cJSON_GetObjectItemCaseSensitive(entry, "id");
         if (!cJSON_IsString(id) || !id_is_valid(id->valuestring)) {
-            set_err(err, err_cap, file, "$.landmarks[%d].id: expected a snake_case string", index);
+            describe(id, got, sizeof got);
+            set_err(err, err_cap, file,
+                    "$.landmarks[%d].id: expected a snake_case string (a-z, 0-9, _), got %s", index,
+                    got);
             goto done;
         }
         const cJSON *paired = cJSON_GetObjectItemCaseSensitive(entry, "paired");
         if (paired && !cJSON_IsBool(paired)) {
-            set_err(err, err_cap, file, "$.landmarks[%d].paired: expected true or false", index);
+            describe(paired, got, sizeof got);
+            set_err(err, err_cap, file, "$.landmarks[%d].paired: expected true or false, got %s",
+                    index, got);
             goto done;
         }
         bool is_paired = paired && cJSON_IsTrue(paired);
@@ -109,12 +163,16 @@ bool landmarks_parse(const char *json, size_t len, const char *file_name, Landma
         }
         const cJSON *est = cJSON_GetObjectItemCaseSensitive(entry, "estimate");
         if (est && !cJSON_IsBool(est)) {
-            set_err(err, err_cap, file, "$.landmarks[%d].estimate: expected true or false", index);
+            describe(est, got, sizeof got);
+            set_err(err, err_cap, file, "$.landmarks[%d].estimate: expected true or false, got %s",
+                    index, got);
             goto done;
         }
         const cJSON *pos = cJSON_GetObjectItemCaseSensitive(entry, "pos_mm");
         if (!cJSON_IsArray(pos) || cJSON_GetArraySize(pos) != 3) {
-            set_err(err, err_cap, file, "$.landmarks[%d].pos_mm: expected [x, y, z]", index);
+            describe(pos, got, sizeof got);
+            set_err(err, err_cap, file, "$.landmarks[%d].pos_mm: expected [x, y, z], got %s", index,
+                    got);
             goto done;
         }
         float p[3];
@@ -122,9 +180,10 @@ bool landmarks_parse(const char *json, size_t len, const char *file_name, Landma
             const cJSON *v = cJSON_GetArrayItem(pos, k);
             if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble) ||
                 fabs(v->valuedouble) > LANDMARK_LIMIT_MM) {
+                describe(v, got, sizeof got);
                 set_err(err, err_cap, file,
-                        "$.landmarks[%d].pos_mm[%d]: expected a number within +-%.0f mm", index, k,
-                        LANDMARK_LIMIT_MM);
+                        "$.landmarks[%d].pos_mm[%d]: expected a number within +-%.0f mm, got %s",
+                        index, k, LANDMARK_LIMIT_MM, got);
                 goto done;
             }
             p[k] = (float)v->valuedouble;
@@ -145,21 +204,36 @@ bool landmarks_parse(const char *json, size_t len, const char *file_name, Landma
             lm.pos_mm[1] = p[1];
             lm.pos_mm[2] = p[2];
             lm.estimate = est && cJSON_IsTrue(est);
-            if (has_id(out_set->items, out_set->count, lm.id) || has_id(items, count, lm.id)) {
-                set_err(err, err_cap, file, "$.landmarks[%d].id: duplicate landmark \"%s\"", index,
-                        lm.id);
+            int first = index_of(items, count, lm.id);
+            if (first >= 0) {
+                set_err(err, err_cap, file,
+                        "$.landmarks[%d].id: duplicate landmark \"%s\" (first at $.landmarks[%d])",
+                        index, lm.id, origin[first]);
+                goto done;
+            }
+            if (index_of(out_set->items, out_set->count, lm.id) >= 0) {
+                set_err(err, err_cap, file,
+                        "$.landmarks[%d].id: duplicate landmark \"%s\" (an earlier file has it)",
+                        index, lm.id);
                 goto done;
             }
             if (count == cap) {
                 int new_cap = cap ? cap * 2 : 64;
                 Landmark *grown = realloc(items, (size_t)new_cap * sizeof *grown);
-                if (!grown) {
+                if (grown) {
+                    items = grown;
+                }
+                int *grown_origin = realloc(origin, (size_t)new_cap * sizeof *grown_origin);
+                if (grown_origin) {
+                    origin = grown_origin;
+                }
+                if (!grown || !grown_origin) {
                     set_err(err, err_cap, file, "$.landmarks[%d]: out of memory", index);
                     goto done;
                 }
-                items = grown;
                 cap = new_cap;
             }
+            origin[count] = index;
             items[count++] = lm;
         }
         index++;
@@ -178,6 +252,7 @@ bool landmarks_parse(const char *json, size_t len, const char *file_name, Landma
     ok = true;
 done:
     free(items);
+    free(origin);
     cJSON_Delete(root);
     return ok;
 }

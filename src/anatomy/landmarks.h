@@ -23,7 +23,8 @@ typedef struct {
 
 /* Parses a landmarks file (schema 1) and APPENDS its landmarks to out_set, so several files
  * can be merged. Rejects duplicate ids (also across files), non-finite numbers and |v| > 3000.
- * On failure out_set is unchanged and err gets "file:json.path: message". */
+ * On failure out_set is unchanged and err gets "file:$.json.path: expected X, got Y" (or
+ * "file:LINE:COL: not valid JSON"), the file named once; duplicates name the first place. */
 bool landmarks_parse(const char *json, size_t len, const char *file_name, LandmarkSet *out_set,
                      char *err, size_t err_cap);
 

@@ -60,7 +60,7 @@ static void test_appends_and_rejects_duplicates_across_files(void **state) {
                            "\"pos_mm\":[0,0,0]},{\"id\":\"a\",\"pos_mm\":[0,0,0]}]}",
                            &set, err, sizeof err));
     assert_non_null(strstr(err, "t.json:$.landmarks[1].id"));
-    assert_non_null(strstr(err, "duplicate"));
+    assert_non_null(strstr(err, "duplicate landmark \"a\" (an earlier file has it)"));
     assert_int_equal(set.count, 2); /* unchanged on failure */
     assert_null(landmarks_find(&set, "c"));
     landmarks_free(&set);
@@ -72,20 +72,23 @@ static void test_malformed_inputs(void **state) {
         const char *json;
         const char *want;
     } cases[] = {
-        {"", "t.json:$: not valid JSON"},
-        {"[1,2]", "t.json:$: expected an object"},
-        {"{\"schema\":2,\"units\":\"mm\",\"landmarks\":[]}", "t.json:$.schema"},
-        {"{\"schema\":1,\"units\":\"cm\",\"landmarks\":[]}", "t.json:$.units"},
-        {"{\"schema\":1,\"units\":\"mm\"}", "t.json:$.landmarks: expected an array"},
+        {"", "t.json:1:1: not valid JSON"},
+        {"{\"schema\":1,\n  \"units\": mm}", "t.json:2:12: not valid JSON"},
+        {"[1,2]", "t.json:$: expected an object, got an array of 2"},
+        {"{\"schema\":2,\"units\":\"mm\",\"landmarks\":[]}", "t.json:$.schema: expected 1, got 2"},
+        {"{\"schema\":1,\"units\":\"cm\",\"landmarks\":[]}",
+         "t.json:$.units: expected \"mm\", got \"cm\""},
+        {"{\"schema\":1,\"units\":\"mm\"}",
+         "t.json:$.landmarks: expected an array, got nothing (the key is missing)"},
         {"{\"schema\":1,\"units\":\"mm\",\"landmarks\":[3]}", "t.json:$.landmarks[0]: expected"},
         {"{\"schema\":1,\"units\":\"mm\",\"landmarks\":[{\"pos_mm\":[1,2,3]}]}",
          "t.json:$.landmarks[0].id"},
         {"{\"schema\":1,\"units\":\"mm\",\"landmarks\":[{\"id\":\"Bad Id\",\"pos_mm\":[1,2,3]}]}",
-         "t.json:$.landmarks[0].id"},
+         "t.json:$.landmarks[0].id: expected a snake_case string (a-z, 0-9, _), got \"Bad Id\""},
         {"{\"schema\":1,\"units\":\"mm\",\"landmarks\":[{\"id\":\"a\",\"pos_mm\":[1,2]}]}",
          "t.json:$.landmarks[0].pos_mm: expected [x, y, z]"},
         {"{\"schema\":1,\"units\":\"mm\",\"landmarks\":[{\"id\":\"a\",\"pos_mm\":[1,2,3001]}]}",
-         "t.json:$.landmarks[0].pos_mm[2]"},
+         "t.json:$.landmarks[0].pos_mm[2]: expected a number within +-3000 mm, got 3001"},
         {"{\"schema\":1,\"units\":\"mm\",\"landmarks\":[{\"id\":\"a\",\"pos_mm\":[1,\"x\",3]}]}",
          "t.json:$.landmarks[0].pos_mm[1]"},
         {"{\"schema\":1,\"units\":\"mm\",\"landmarks\":[{\"id\":\"a\",\"pos_mm\":[1e999,0,0]}]}",
@@ -98,7 +101,7 @@ static void test_malformed_inputs(void **state) {
          "t.json:$.landmarks[0].pos_mm[0]"},
         {"{\"schema\":1,\"units\":\"mm\",\"landmarks\":[{\"id\":\"a\",\"pos_mm\":[0,0,0]},"
          "{\"id\":\"a\",\"pos_mm\":[0,0,0]}]}",
-         "t.json:$.landmarks[1].id: duplicate"},
+         "t.json:$.landmarks[1].id: duplicate landmark \"a\" (first at $.landmarks[0])"},
         {"{\"schema\":1,\"units\":\"mm\",\"landmarks\":[{\"id\":\"a\",\"paired\":true,"
          "\"pos_mm\":[0,0,0]},{\"id\":\"a_l\",\"pos_mm\":[0,0,0]}]}",
          "t.json:$.landmarks[1].id: duplicate"},
