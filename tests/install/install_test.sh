@@ -31,7 +31,12 @@ check() { # check "what" command...: counts a failure unless the command succeed
 # run_installed PREFIX LABEL: the installed program finds its data under PREFIX, from any
 # working folder, with no PAINMAP_* variables.
 run_installed() {
-    local prefix=$1 label=$2 exe=$1/bin/painmap out code
+    run_exe "$1/bin/painmap" "$1/share/painmap" "$2"
+}
+
+# run_exe EXE DATA_DIR LABEL: EXE finds its assets and body.glb in DATA_DIR by itself.
+run_exe() {
+    local exe=$1 data=$2 label=$3 out code
     n=$((n + 1))
     out=$(cd / && "$exe" list structures 2>&1)
     code=$?
@@ -43,8 +48,8 @@ run_installed() {
     out=$(cd / && "$exe" check-content --json 2>&1)
     code=$?
     if [ "$code" -ne 0 ] ||
-        ! python3 -c 'import json,os,sys; d=json.loads(sys.argv[1]); p=os.path.realpath(sys.argv[2]); a=os.path.realpath(d["assets_dir"]); m=os.path.realpath(d["model"]) if d["model"] else ""; sys.exit(0 if a == p + "/share/painmap/assets" and (not m or m == p + "/share/painmap/body.glb") else 1)' "$out" "$prefix"; then
-        fail "$label: painmap check-content --json -> exit $code, expected the data under $prefix/share/painmap"
+        ! python3 -c 'import json,os,sys; d=json.loads(sys.argv[1]); p=sys.argv[2]; r=os.path.realpath; a=r(d["assets_dir"]); m=r(d["model"]) if d["model"] else ""; sys.exit(0 if a == r(p + "/assets") and (not m or m == r(p + "/body.glb")) else 1)' "$out" "$data"; then
+        fail "$label: painmap check-content --json -> exit $code, expected the data in $data"
         echo "$out" | grep -E '"(assets_dir|model|ok)"|error' | head -8 | sed 's/^/    /'
     fi
     n=$((n + 1))
@@ -64,6 +69,9 @@ run_installed() {
         fi
     fi
 }
+
+echo "== the build tree"
+run_exe "$build/painmap" "$build" "build tree"
 
 echo "== cmake --install --prefix"
 prefix=$tmp/prefix
