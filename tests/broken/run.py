@@ -30,6 +30,8 @@ cases.tsv: one case a line, tab-separated: name, exit code, message piece, setup
             chmod DST MODE        chmod, octal MODE (the case is skipped when run as root,
                                   who reads everything)
             env NAME=VALUE        run painmap with NAME set to VALUE (empty: unset NAME)
+            nofonts               run painmap where the system's font folders look empty (a
+                                  private mount namespace; skipped where unshare -m fails)
   command painmap's arguments, space-separated; {ws} is the workspace, {assets} its assets
           folder, {out} a PNG path in it; {C*N} as above (for long arguments).
 Prints "N passed, M failed" and exits 1 on any failure."""
@@ -82,6 +84,24 @@ def make_workspace(ws):
 
 class Skip(Exception):
     pass
+
+
+# Mounts an empty tmpfs over the system font folders, then runs the command ("$@").
+NOFONTS = ("for d in /usr/share/fonts /usr/local/share/fonts; do "
+           "[ -d \"$d\" ] && { mount -t tmpfs none \"$d\" || exit 97; }; done; exec \"$@\"")
+_can_hide_fonts = None
+
+
+def can_hide_fonts():
+    global _can_hide_fonts
+    if _can_hide_fonts is None:
+        try:
+            _can_hide_fonts = subprocess.run(
+                ["unshare", "-m", "sh", "-c", NOFONTS, "sh", "true"], stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL, check=False).returncode == 0
+        except OSError:
+            _can_hide_fonts = False
+    return _can_hide_fonts
 
 
 def fresh(path):
@@ -164,6 +184,10 @@ def apply(ws, action, env):
         if os.geteuid() == 0:
             raise Skip("root reads every file")
         os.chmod(path, int(parts[1], 8))
+    elif op == "nofonts":
+        if not can_hide_fonts():
+            raise Skip("cannot hide the system fonts here (unshare -m needs root)")
+        env["__NOFONTS"] = "1"
     elif op == "env":
         name, _, value = rest.partition("=")
         if value:
@@ -214,6 +238,8 @@ def main():
             for action in [a.strip() for a in setup.split(";") if a.strip() and a != "-"]:
                 apply(ws, action, case_env)
             argv = [exe]
+            if case_env.pop("__NOFONTS", None):
+                argv = ["unshare", "-m", "sh", "-c", NOFONTS, "sh", exe]
             for a in command.split(" "):
                 for k, v in sub.items():
                     a = a.replace(k, v)
