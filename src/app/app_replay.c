@@ -65,6 +65,20 @@ static void print_state(const Session *s, int frames, double t) {
            "\"pin_open\":%s},",
            s->kiosk.enabled ? "true" : "false", (int)s->kiosk.step, s->kiosk.resets,
            s->kiosk.unlocked ? "true" : "false", s->kiosk.pin_open ? "true" : "false");
+    const PaintState *p = &s->screens.paint;
+    printf(
+        "\"drawing\":{\"points\":%u,\"next_stroke\":%u,\"can_undo\":%s,\"can_redo\":%s,"
+        "\"label\":\"%s\",\"summary_open\":%s,\"saddle\":%s,\"both_legs\":%s,\"sources\":[",
+        p->drawing.count, p->drawing.next_stroke, drawing_can_undo(&p->drawing) ? "true" : "false",
+        drawing_can_redo(&p->drawing) ? "true" : "false", p->label,
+        p->summary_open ? "true" : "false", p->have_summary && p->summary.saddle ? "true" : "false",
+        p->have_summary && p->summary.both_legs ? "true" : "false");
+    for (int i = 0; db && p->have_summary && i < p->summary.match_count; i++) {
+        printf("%s\"%s\"", i ? "," : "", db->sources[p->summary.matches[i].source].id);
+    }
+    printf("],\"saved\":%d,\"library_open\":%s,\"compare_open\":%s,\"changes\":%d},",
+           p->entry_count, p->library_open ? "true" : "false", p->compare_open ? "true" : "false",
+           p->change_count);
     printf("\"quit\":%s}\n", v->quit ? "true" : "false");
 }
 

@@ -335,8 +335,13 @@ void paint_compare_card(PaintState *p, UiContext *ui, RefView *rv, UiRect r) {
     }
     ui_text(ui, screens_tr(rv, "compare_changes"), UI_TEXT_BOLD);
     const ContentDb *db = rv->loaded ? &rv->assets.content : NULL;
+    int same = 0;
     for (int i = 0; i < p->change_count; i++) {
         const DrawingZoneChange *c = &p->changes[i];
+        if (fabsf(c->area_a_mm2 - c->area_b_mm2) < 100.0f) {
+            same++; /* within a square centimetre: the same area both times */
+            continue;
+        }
         int z = db ? content_find_zone(db, c->id) : -1;
         const char *name =
             z >= 0 ? (c->dermatome ? db->zones[z].name : db->zones[z].plain_name) : c->id;
@@ -344,8 +349,11 @@ void paint_compare_card(PaintState *p, UiContext *ui, RefView *rv, UiRect r) {
                  (double)(c->area_a_mm2 / 100.0f), (double)(c->area_b_mm2 / 100.0f));
         ui_label(ui, line);
     }
-    if (p->change_count == 0) {
-        ui_label(ui, screens_tr(rv, "none"));
+    if (same == p->change_count) {
+        ui_label(ui, screens_tr(rv, "compare_no_change"));
+    } else if (same > 0) {
+        snprintf(line, sizeof line, "%s: %d", screens_tr(rv, "compare_unchanged"), same);
+        ui_text(ui, line, UI_TEXT_MUTED);
     }
     ui_panel_end(ui);
 }

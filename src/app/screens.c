@@ -853,7 +853,25 @@ void screens_build(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, Ref
     } else if (v->selected >= 0 && s->info_open) {
         info_card(s, ui, v, scene, rv, right);
     }
-    if (rv->loaded && rv->source >= 0 && s->compare_source >= 0) {
+    if (s->paint.compare_open) {
+        /* two visits: the halves left of the card, each named by its date */
+        s->reserve_right_px = side_w + 2.0f * pad;
+        float area = w - s->reserve_right_px;
+        for (int half = 0; half < 2; half++) {
+            char label[128];
+            snprintf(label, sizeof label, "%s: %.10s", half == 0 ? "A" : "B",
+                     s->paint.visit[half].modified);
+            UiSize ls = ui_button_size(ui, label);
+            float cx = (half == 0 ? 0.25f : 0.75f) * area;
+            ui_area_begin(ui, (UiRect){cx - 0.5f * ls.w, top, ls.w, ls.h});
+            ui_set_next_width(ui, ls.w);
+            ui_push_id_int(ui, 600 + half);
+            UiButtonOpts o = {.selected = true};
+            ui_button_ex(ui, label, &o);
+            ui_pop_id(ui);
+            ui_area_end(ui);
+        }
+    } else if (rv->loaded && rv->source >= 0 && s->compare_source >= 0) {
         /* name each half of the split view */
         const ContentDb *db = &rv->assets.content;
         for (int half = 0; half < 2; half++) {

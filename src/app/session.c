@@ -283,6 +283,19 @@ static void draw_scene_part(Session *s, int source, const Drawing *drawing, int 
     s->rv.source = saved;
 }
 
+/* An empty stretch of background (beside a split view). */
+static void clear_strip(Session *s, int x, int w) {
+    FrameDesc frame;
+    scene_build_frame(&s->scene, &s->viewer.cam, 0u, w, s->viewer.h, &frame);
+    frame.item_count = 0;
+    frame.viewport[0] = x;
+    frame.viewport[1] = 0;
+    frame.viewport[2] = w;
+    frame.viewport[3] = s->viewer.h;
+    frame.keep_contents = false;
+    gfx_draw_frame(s->gfx, &frame);
+}
+
 bool session_draw(Session *s) {
     Viewer *v = &s->viewer;
     char err[1024];
@@ -297,15 +310,26 @@ bool session_draw(Session *s) {
     bool compare = s->rv_loaded && s->rv.source >= 0 && s->screens.compare_source >= 0;
     int half = v->w / 2;
     if (s->screens.paint.compare_open) {
-        /* two visits side by side with one camera */
+        /* two visits side by side with one camera, beside the card that compares them */
+        int area = v->w - (int)s->screens.reserve_right_px;
+        area = area < v->w / 2 ? v->w : area;
+        half = area / 2;
         draw_scene_part(s, -1, session_drawing_for(s, 0), 0, half, false);
-        draw_scene_part(s, -1, session_drawing_for(s, 1), half, v->w - half, false);
+        draw_scene_part(s, -1, session_drawing_for(s, 1), half, area - half, false);
+        if (area < v->w) {
+            clear_strip(s, area, v->w - area);
+        }
     } else if (compare) {
         /* side by side with one camera: the same view of two sources */
         draw_scene_part(s, s->rv.source, NULL, 0, half, false);
         draw_scene_part(s, s->screens.compare_source, NULL, half, v->w - half, false);
     } else {
         draw_scene_part(s, s->rv.source, session_drawing_for(s, 0), 0, v->w, false);
+    }
+    if (!s->show_ui && !s->kiosk.enabled) {
+        v->dirty = false; /* a plain figure: the body alone */
+        s->frames_drawn++;
+        return true;
     }
     FrameDesc ui_frame;
     memset(&ui_frame, 0, sizeof ui_frame);

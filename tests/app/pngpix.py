@@ -2,7 +2,10 @@
 """Reads an 8-bit RGBA PNG (as painmap writes them) without extra packages and answers
 questions about its pixels for the shell tests:
 
-  pngpix.py FILE count R G B TOL     pixels within TOL (per channel) of the colour
+  pngpix.py FILE count R G B TOL [X0 Y0 X1 Y1]
+                                     pixels within TOL (per channel) of the colour (in the
+                                     box from X0,Y0 to X1,Y1 when given)
+  pngpix.py FILE at X Y              the colour of one pixel
   pngpix.py FILE body                share of pixels that differ from the top-left corner
 """
 import struct
@@ -59,9 +62,12 @@ def main():
 
     if what == 'count':
         r, g, b, tol = (int(v) for v in sys.argv[3:7])
-        n = sum(1 for y in range(0, h, 2) for x in range(0, w, 2)
+        x0, y0, x1, y1 = (int(v) for v in sys.argv[7:11]) if len(sys.argv) >= 11 else (0, 0, w, h)
+        n = sum(1 for y in range(max(y0, 0), min(y1, h), 2) for x in range(max(x0, 0), min(x1, w), 2)
                 if all(abs(p - q) <= tol for p, q in zip(px(x, y), (r, g, b))))
         print(n * 4)
+    elif what == 'at':
+        print('%d %d %d' % px(int(sys.argv[3]), int(sys.argv[4])))
     elif what == 'body':
         corner = px(2, 2)
         n = sum(1 for y in range(0, h, 2) for x in range(0, w, 2)

@@ -24,10 +24,10 @@ check() {
         fails=$((fails + 1))
     fi
 }
-pixels() { # NAME R G B TOL MIN
+pixels() { # NAME R G B TOL MIN [X0 Y0 X1 Y1]
     n=$((n + 1))
     local got
-    got=$(python3 "$here/pngpix.py" "$tmp/$1.png" count "$2" "$3" "$4" "$5")
+    got=$(python3 "$here/pngpix.py" "$tmp/$1.png" count "$2" "$3" "$4" "$5" ${7:-} ${8:-} ${9:-} ${10:-})
     if [ "${got:-0}" -lt "$6" ]; then
         echo "FAIL: $1: $got pixels near rgb($2,$3,$4), expected at least $6"
         fails=$((fails + 1))
@@ -75,6 +75,48 @@ replay kiosk_pin_wrong --kiosk
 check kiosk_pin_wrong "s['kiosk']['pin_open'] and not s['kiosk']['unlocked']"
 replay kiosk_pin_right --kiosk
 check kiosk_pin_right "s['kiosk']['unlocked'] and not s['kiosk']['pin_open']"
+unset PAINMAP_USER_DIR
+
+# Draw: a mouse stroke (aching, orange) down the front of the right thigh and a finger stroke
+# (burning) down the left one; Ctrl+Z takes the burning stroke back, so only orange shows
+replay draw_paint_undo
+check draw_paint_undo "s['mode'] == 'draw' and s['drawing']['points'] > 10"
+check draw_paint_undo "s['drawing']['can_undo'] and s['drawing']['can_redo']"
+pixels draw_paint_undo 172 108 62 20 150 540 300 740 620  # the aching stroke on the lit skin
+n=$((n + 1))
+burning=$(python3 "$here/pngpix.py" "$tmp/draw_paint_undo.png" count 152 91 80 10 540 300 740 620)
+if [ "${burning:-0}" -gt 20 ]; then
+    echo "FAIL: draw_paint_undo: $burning burning-red pixels after the undo"
+    fails=$((fails + 1))
+fi
+
+# Saving: the drawing and its preview are written readable by the user only; a second
+# drawing with both thighs painted; reopening the newest brings its points back; comparing
+# the two visits lists what changed (the left thigh) and shows them side by side
+export PAINMAP_USER_DIR="$tmp/draw/"
+mkdir -p "$PAINMAP_USER_DIR"
+replay draw_save
+check draw_save "s['drawing']['label'].startswith('drawing-') and s['drawing']['points'] > 10"
+n=$((n + 1))
+for f in "$PAINMAP_USER_DIR"/drawings/*.json "$PAINMAP_USER_DIR"/drawings/*.png; do
+    mode=$(stat -c %a "$f")
+    if [ "$mode" != 600 ]; then
+        echo "FAIL: draw_save: $f has mode $mode, expected 600"
+        fails=$((fails + 1))
+    fi
+done
+sleep 1 # a later "modified" second, so the order of the list is known
+replay draw_save_two
+saved=$(python3 -c "import json; print(json.load(open('$tmp/draw_save_two.json'))['drawing']['label'])")
+points=$(python3 -c "import json; print(json.load(open('$tmp/draw_save_two.json'))['drawing']['points'])")
+replay draw_reload
+check draw_reload "s['mode'] == 'draw' and s['drawing']['label'] == '$saved'"
+check draw_reload "s['drawing']['points'] == $points and s['drawing']['saved'] == 2"
+pixels draw_reload 172 108 62 20 300 540 300 740 620  # both strokes are back on the skin
+replay draw_compare
+check draw_compare "s['drawing']['compare_open'] and s['drawing']['changes'] >= 2"
+pixels draw_compare 172 108 62 20 60 100 250 350 500   # visit A: the right thigh
+pixels draw_compare 172 108 62 20 120 550 250 800 500  # visit B: both thighs
 unset PAINMAP_USER_DIR
 
 # a damaged replay file is refused with the line that is wrong
