@@ -12,3 +12,8 @@ if(TARGET body_glb)
 endif()
 add_test(NAME app.soak COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/app/soak.sh ${PAINMAP_EXE})
 set_tests_properties(app.soak PROPERTIES ENVIRONMENT "${PAINMAP_TEST_ENV}" TIMEOUT 2400)
+if(TARGET body_glb)
+  add_test(NAME app.no_network
+    COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/app/no_network.sh ${PAINMAP_EXE})
+  set_tests_properties(app.no_network PROPERTIES ENVIRONMENT "${PAINMAP_TEST_ENV}" TIMEOUT 300)
+endif()

@@ -9,7 +9,7 @@ PAINMAP_PACKAGES=(
     libstb-dev libmeshoptimizer-dev libcairo2-dev libsodium-dev fonts-dejavu-core
     libgl1-mesa-dri libegl-mesa0 libgles2 xvfb xauth mesa-utils xdotool
     clang clang-format libclang-rt-14-dev nodejs npm
-    valgrind appstream desktop-file-utils groff-base
+    valgrind appstream desktop-file-utils groff-base strace
 )
 
 painmap_missing_packages() {
