@@ -868,6 +868,9 @@ static bool check_locales(Info *in, char (*out)[CONTENT_LOCALE_CAP], int max, in
 /* A translation's load repeats English's problems (under en/...) and the anatomy's: keep only
  * the lines about the translation's own files. */
 static bool line_is_locale(const char *line, const char *locale) {
+    if (!strncmp(line, "content/", 8)) {
+        line += 8;
+    }
     size_t n = strlen(locale);
     return !strncmp(line, locale, n) && (line[n] == '/' || line[n] == ':');
 }

@@ -57,7 +57,7 @@ bool content_load_locale_dir(const char *content_dir, const char *locale, const 
     if (!path_join(dir, sizeof dir, content_dir, CONTENT_BASE_LOCALE) ||
         !content_read_dir(dir, &base, err, sizeof err)) {
         memset(out_db, 0, sizeof *out_db);
-        content_diag_add(diag, CONTENT_BASE_LOCALE, NULL,
+        content_diag_add(diag, "content/" CONTENT_BASE_LOCALE, NULL,
                          "no content folder for the locale '%s' (the base of every translation)",
                          CONTENT_BASE_LOCALE);
         return false;
@@ -67,13 +67,15 @@ bool content_load_locale_dir(const char *content_dir, const char *locale, const 
     ContentInput tr;
     bool have_tr = false;
     if (!english) {
+        char where[64];
+        snprintf(where, sizeof where, "content/%.40s", locale);
         if (!locale_code_is_valid(locale)) {
-            content_diag_add(diag, locale, NULL,
+            content_diag_add(diag, where, NULL,
                              "'%s' is not a locale code (such as es or pt_BR); English is used",
                              locale);
         } else if (!path_join(dir, sizeof dir, content_dir, locale) ||
                    !content_read_dir(dir, &tr, err, sizeof err)) {
-            content_diag_add(diag, locale, NULL,
+            content_diag_add(diag, where, NULL,
                              "no content folder for the locale '%s'; English is used", locale);
         } else {
             have_tr = true;

@@ -418,7 +418,8 @@ static void test_english_alone_has_no_fallbacks(void **state) {
     content_free(&db);
     /* an unknown locale: an error, and English in its place */
     assert_false(content_load_locale_dir(dir, "fr", NULL, &db, &diag));
-    assert_true(has_line(&diag, "fr: no content folder for the locale 'fr'; English is used"));
+    assert_true(
+        has_line(&diag, "content/fr: no content folder for the locale 'fr'; English is used"));
     assert_string_equal(db.locale, "en");
     assert_true(content_find_structure(&db, "sacrum") >= 0);
     content_free(&db);
