@@ -1,5 +1,7 @@
 /* Readability: our syllable counter and Flesch-Kincaid grade on known words and sentences,
- * then every patient-facing text of the shipped content at grade 8 or below. */
+ * then every patient-facing text of the shipped content at grade 8 or below; the Spanish
+ * syllable counter and Szigriszt-Pazos perspicuity (INFLESZ), then the Spanish patient
+ * texts: fairly easy on average, none very hard. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,6 +16,9 @@
 #include "referral/ref_assets.h"
 
 #define MAX_GRADE 8.0
+/* INFLESZ: a floor for any patient sentence of 6 words or more, and the average wanted */
+#define MIN_INFLESZ      35.0
+#define MIN_INFLESZ_MEAN 65.0
 
 static void test_syllables(void **state) {
     (void)state;
@@ -111,11 +116,103 @@ static void test_patient_texts(void **state) {
     assert_int_equal(g_bad, 0);
 }
 
+static void test_syllables_es(void **state) {
+    (void)state;
+    static const struct {
+        const char *word;
+        int want;
+    } cases[] = {
+        {"músculo", 3},      {"piriforme", 4},      {"caída", 3},  {"oído", 3},
+        {"cuidado", 3},      {"queso", 2},          {"guerra", 2}, {"vergüenza", 3},
+        {"pingüino", 3},     {"ciática", 3},        {"raíz", 2},   {"día", 2},
+        {"aire", 2},         {"país", 2},           {"y", 1},      {"muy", 1},
+        {"ayuda", 3},        {"leer", 2},           {"poeta", 3},  {"sacroilíaca", 5},
+        {"Articulación", 5}, {"adormecimiento", 6}, {"ÍNDICE", 3}, {"niño", 2},
+        {"ahí", 2},
+    };
+    int bad = 0;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int got = text_syllables_es(cases[i].word, (int)strlen(cases[i].word));
+        if (got != cases[i].want) {
+            print_error("%s: want %d syllables, got %d\n", cases[i].word, cases[i].want, got);
+            bad++;
+        }
+    }
+    assert_int_equal(bad, 0);
+    assert_int_equal(text_syllables_es("", 0), 0);
+    TextStats st = text_stats_es("El gato se sentó. ¿Está bien?");
+    assert_int_equal(st.words, 6);
+    assert_int_equal(st.sentences, 2);
+    assert_int_equal(st.syllables, 9);
+    /* 206.835 - 62.3 * 9/6 - 6/2 */
+    assert_float_equal(text_inflesz("El gato se sentó. ¿Está bien?"), 110.385, 1e-9);
+    assert_true(text_inflesz("La radiculopatía lumbosacra compromete la vascularización "
+                             "intrarradicular considerablemente.") < 20.0);
+    assert_float_equal(text_inflesz(""), 0.0, 1e-12);
+}
+
+static void test_patient_texts_es(void **state) {
+    (void)state;
+    const char *dir = getenv("PAINMAP_ASSETS_DIR");
+    assert_non_null(dir);
+    RefAssets a;
+    ContentDiag diag = {0};
+    ref_assets_load(dir, "es", NULL, 0, &a, &diag);
+    content_diag_free(&diag);
+    const ContentDb *db = &a.content;
+    const char *texts[1024];
+    int n = 0;
+    for (int i = 0; i < db->structure_count && n < 1024; i++) {
+        texts[n++] = db->structures[i].patient_text;
+    }
+    for (int i = 0; i < db->zone_count && n < 1024; i++) {
+        texts[n++] = db->zones[i].text;
+    }
+    for (int i = 0; i < db->source_count; i++) {
+        const ContentSource *s = &db->sources[i];
+        if (n + 1 + CONTENT_PHASE_COUNT > 1024) {
+            break;
+        }
+        texts[n++] = s->summary_patient;
+        for (int p = 0; p < CONTENT_PHASE_COUNT; p++) {
+            texts[n++] = s->captions[p];
+        }
+    }
+    for (int g = 0; g < db->redflag_group_count; g++) {
+        const ContentRedFlagGroup *gr = &db->redflag_groups[g];
+        for (int k = -1; k < gr->item_count && n < 1024; k++) {
+            texts[n++] = k < 0 ? gr->action : gr->items[k].text;
+        }
+    }
+    if (n < 1024) {
+        texts[n++] = db->meta.disclaimer;
+    }
+    int counted = 0, bad = 0;
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+        if (!texts[i] || text_stats_es(texts[i]).words < 6) {
+            continue;
+        }
+        double v = text_inflesz(texts[i]);
+        sum += v;
+        counted++;
+        if (v < MIN_INFLESZ) {
+            print_error("INFLESZ %.1f < %.0f: %s\n", v, MIN_INFLESZ, texts[i]);
+            bad++;
+        }
+    }
+    assert_true(counted > 200);
+    print_message("  %d Spanish patient texts, mean INFLESZ %.1f\n", counted, sum / counted);
+    assert_true(sum / counted >= MIN_INFLESZ_MEAN);
+    assert_int_equal(bad, 0);
+    ref_assets_free(&a);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_syllables),
-        cmocka_unit_test(test_grade),
-        cmocka_unit_test(test_patient_texts),
+        cmocka_unit_test(test_syllables),        cmocka_unit_test(test_grade),
+        cmocka_unit_test(test_patient_texts),    cmocka_unit_test(test_syllables_es),
+        cmocka_unit_test(test_patient_texts_es),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
