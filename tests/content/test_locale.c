@@ -506,6 +506,126 @@ static void test_shipped_spanish_is_complete(void **state) {
     ref_assets_free(&a);
 }
 
+static int cmp_chars(const void *a, const void *b) {
+    return strcmp(a, b);
+}
+
+/* The numbers of a text (digits, with a decimal comma read as a point), sorted and joined:
+ * "24,5 mm, 12 and 2009" -> "12|2009|24.5|". */
+static void numbers_of(const char *t, char *out, size_t cap) {
+    char nums[64][16];
+    int n = 0;
+    for (const char *p = t; *p && n < 64;) {
+        if (*p < '0' || *p > '9') {
+            p++;
+            continue;
+        }
+        size_t k = 0;
+        while (*p && k + 1 < sizeof nums[n]) {
+            if (*p >= '0' && *p <= '9') {
+                nums[n][k++] = *p++;
+            } else if ((*p == '.' || *p == ',') && p[1] >= '0' && p[1] <= '9') {
+                nums[n][k++] = '.';
+                p++;
+            } else {
+                break;
+            }
+        }
+        nums[n++][k] = '\0';
+    }
+    qsort(nums, (size_t)n, sizeof nums[0], cmp_chars);
+    out[0] = '\0';
+    size_t used = 0;
+    for (int i = 0; i < n; i++) {
+        int w = snprintf(out + used, cap - used, "%s|", nums[i]);
+        if (w < 0 || (size_t)w >= cap - used) {
+            break;
+        }
+        used += (size_t)w;
+    }
+}
+
+static int g_number_mismatches;
+
+static void same_numbers(const char *where, const char *es, const char *en) {
+    char a[1024], b[1024];
+    numbers_of(es, a, sizeof a);
+    numbers_of(en, b, sizeof b);
+    if (strcmp(a, b) != 0) {
+        print_error("%s: numbers differ: es %s / en %s\n", where, a, b);
+        g_number_mismatches++;
+    }
+}
+
+/* A translation keeps every figure: each Spanish text has the same numbers as its English
+ * text (percentages, sizes, years, segments such as L4-L5, page numbers). */
+static void test_shipped_spanish_keeps_every_number(void **state) {
+    (void)state;
+    char buf[64];
+    numbers_of("24,5 mm, 12 and 2009 (L4-L5)", buf, sizeof buf);
+    assert_string_equal(buf, "12|2009|24.5|4|5|");
+    RefAssets a, b;
+    load_shipped("es", &a);
+    load_shipped("en", &b);
+    const ContentDb *es = &a.content, *en = &b.content;
+    g_number_mismatches = 0;
+    for (int i = 0; i < es->structure_count; i++) {
+        const ContentStructure *x = &es->structures[i], *y = &en->structures[i];
+        const char *const fx[] = {x->name,         x->plain_name,   x->origin,
+                                  x->insertion,    x->action,       x->innervation_note,
+                                  x->student_text, x->patient_text, x->nerve};
+        const char *const fy[] = {y->name,         y->plain_name,   y->origin,
+                                  y->insertion,    y->action,       y->innervation_note,
+                                  y->student_text, y->patient_text, y->nerve};
+        for (size_t k = 0; k < sizeof fx / sizeof fx[0]; k++) {
+            same_numbers(x->id, fx[k], fy[k]);
+        }
+    }
+    for (int i = 0; i < es->zone_count; i++) {
+        const ContentZone *x = &es->zones[i], *y = &en->zones[i];
+        same_numbers(x->id, x->name, y->name);
+        same_numbers(x->id, x->plain_name, y->plain_name);
+        same_numbers(x->id, x->text, y->text);
+        same_numbers(x->id, x->disagreement, y->disagreement);
+    }
+    for (int i = 0; i < es->source_count; i++) {
+        const ContentSource *x = &es->sources[i], *y = &en->sources[i];
+        same_numbers(x->id, x->summary_patient, y->summary_patient);
+        same_numbers(x->id, x->summary_student, y->summary_student);
+        same_numbers(x->id, x->evidence_note, y->evidence_note);
+        for (int p = 0; p < CONTENT_PHASE_COUNT; p++) {
+            same_numbers(x->id, x->captions[p], y->captions[p]);
+        }
+    }
+    for (int g = 0; g < es->redflag_group_count; g++) {
+        const ContentRedFlagGroup *x = &es->redflag_groups[g], *y = &en->redflag_groups[g];
+        same_numbers(x->id, x->title, y->title);
+        same_numbers(x->id, x->action, y->action);
+        for (int k = 0; k < x->item_count; k++) {
+            same_numbers(x->items[k].id, x->items[k].text, y->items[k].text);
+        }
+    }
+    for (int i = 0; i < es->citation_count; i++) {
+        same_numbers(es->citations[i].id, es->citations[i].note, en->citations[i].note);
+    }
+    same_numbers("meta.disclaimer", es->meta.disclaimer, en->meta.disclaimer);
+    same_numbers("meta.smudging_note", es->meta.smudging_note, en->meta.smudging_note);
+    same_numbers("meta.dermatome_maps_note", es->meta.dermatome_maps_note,
+                 en->meta.dermatome_maps_note);
+    same_numbers("meta.variants_note", es->meta.variants_note, en->meta.variants_note);
+    for (int i = 0; i < es->meta.evidence_level_count; i++) {
+        same_numbers(es->meta.evidence_levels[i].key, es->meta.evidence_levels[i].value,
+                     en->meta.evidence_levels[i].value);
+    }
+    for (int i = 0; i < es->ui_count; i++) {
+        same_numbers(es->ui[i].key, es->ui[i].value,
+                     content_ui(en, es->ui[i].key, es->ui[i].value));
+    }
+    ref_assets_free(&b);
+    ref_assets_free(&a);
+    assert_int_equal(g_number_mismatches, 0);
+}
+
 static cJSON *read_json(const char *rel) {
     char path[1024], err[256];
     path_join(path, sizeof path, env_or_fail("PAINMAP_ASSETS_DIR"), rel);
@@ -670,6 +790,7 @@ int main(void) {
         cmocka_unit_test(test_english_alone_has_no_fallbacks),
         cmocka_unit_test(test_shipped_spanish_is_valid),
         cmocka_unit_test(test_shipped_spanish_is_complete),
+        cmocka_unit_test(test_shipped_spanish_keeps_every_number),
         cmocka_unit_test(test_shipped_spanish_study_words),
         cmocka_unit_test(test_locale_list),
         cmocka_unit_test(test_locale_pick),
