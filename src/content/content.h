@@ -1,8 +1,11 @@
 /* content: painmap's words (names, texts, captions, citations, red flags) parsed from
  * the JSON files of one locale (assets/content/<locale>/), validated, with paired entries
- * expanded to _l/_r and every id resolved to an index. Loads from memory buffers;
- * content_read_dir is a convenience that reads the files first. Owns all its strings
- * (one arena per ContentDb). Depends on cJSON and core only: no SDL, no GL. */
+ * expanded to _l/_r and every id resolved to an index. English (en/) holds the facts and
+ * its texts; another locale holds texts only and is laid over English, falling back to it
+ * text by text (content_load_translated, content_load_locale_dir; docs/translation.md).
+ * Loads from memory buffers; content_read_dir is a convenience that reads the files first.
+ * Owns all its strings (one arena per ContentDb). Depends on cJSON and core only: no SDL,
+ * no GL. */
 #ifndef PAINMAP_CONTENT_CONTENT_H
 #define PAINMAP_CONTENT_CONTENT_H
 
