@@ -244,6 +244,11 @@ const char *content_locale_pick(const char *lc_all, const char *lc_messages, con
 /* content_locale_pick on this process's environment. */
 const char *content_locale_from_env(const char *const *available, int available_count);
 
+/* The locale to load: `preferred` (a user setting) when it names an installed locale;
+ * otherwise, and when preferred is NULL, "" or "system", the system's (LC_ALL / LC_MESSAGES
+ * / LANG) among those installed; otherwise "en". Writes it to out. */
+void content_choose_locale(const char *content_dir, const char *preferred, char *out, size_t cap);
+
 /* Reads every content file of dir into out_input (names set, data malloc'd; missing files
  * stay NULL and are reported by content_load). False if dir itself is not a readable
  * directory (err gets why). Free with content_input_free. */

@@ -183,3 +183,21 @@ const char *content_locale_from_env(const char *const *available, int available_
     return content_locale_pick(getenv("LC_ALL"), getenv("LC_MESSAGES"), getenv("LANG"), available,
                                available_count);
 }
+
+void content_choose_locale(const char *content_dir, const char *preferred, char *out, size_t cap) {
+    char found[32][CONTENT_LOCALE_CAP];
+    int n = content_list_locales(content_dir, found, 32);
+    const char *avail[32];
+    for (int i = 0; i < n; i++) {
+        avail[i] = found[i];
+    }
+    if (preferred && preferred[0] && strcmp(preferred, "system") != 0) {
+        for (int i = 0; i < n; i++) {
+            if (strcmp(avail[i], preferred) == 0) {
+                str_copy(out, cap, preferred);
+                return;
+            }
+        }
+    }
+    str_copy(out, cap, content_locale_from_env(avail, n));
+}

@@ -2,7 +2,7 @@
  * UI string falls back to English and is listed, never an error); it cannot add entries or
  * change data; the shipped Spanish is complete and valid; the locale list and the system
  * locale pick. */
-#define _POSIX_C_SOURCE 200809L /* strtok_r */
+#define _POSIX_C_SOURCE 200809L /* strtok_r, setenv */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -748,6 +748,33 @@ static void test_locale_list(void **state) {
     assert_false(content_locale_name(dir, "../en", name, sizeof name));
 }
 
+static void test_choose_locale(void **state) {
+    (void)state;
+    char dir[1024], out[CONTENT_LOCALE_CAP];
+    path_join(dir, sizeof dir, env_or_fail("PAINMAP_ASSETS_DIR"), "content");
+    unsetenv("LC_ALL");
+    unsetenv("LC_MESSAGES");
+    setenv("LANG", "es_ES.UTF-8", 1);
+    content_choose_locale(dir, NULL, out, sizeof out);
+    assert_string_equal(out, "es");
+    content_choose_locale(dir, "system", out, sizeof out);
+    assert_string_equal(out, "es");
+    content_choose_locale(dir, "en", out, sizeof out); /* the user's choice wins */
+    assert_string_equal(out, "en");
+    content_choose_locale(dir, "fr", out, sizeof out); /* not installed: the system's */
+    assert_string_equal(out, "es");
+    setenv("LANG", "de_DE.UTF-8", 1);
+    content_choose_locale(dir, "", out, sizeof out);
+    assert_string_equal(out, "en");
+    setenv("LC_MESSAGES", "es_MX.UTF-8", 1);
+    content_choose_locale(dir, "", out, sizeof out);
+    assert_string_equal(out, "es");
+    content_choose_locale("/nonexistent/painmap", "es", out, sizeof out);
+    assert_string_equal(out, "en");
+    unsetenv("LC_MESSAGES");
+    unsetenv("LANG");
+}
+
 static void test_locale_pick(void **state) {
     (void)state;
     const char *const av[] = {"en", "es"};
@@ -794,6 +821,7 @@ int main(void) {
         cmocka_unit_test(test_shipped_spanish_study_words),
         cmocka_unit_test(test_locale_list),
         cmocka_unit_test(test_locale_pick),
+        cmocka_unit_test(test_choose_locale),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
