@@ -143,9 +143,8 @@ static void where(Kiosk *k, Screens *s, UiContext *ui, Viewer *v, const Scene *s
     float side_w = fminf(ui_px(ui, 360.0f), 0.45f * w);
     bool drawing = v->mode == VIEWER_DRAW;
     bool open = true;
-    const char *title = screens_tr(rv, drawing        ? "draw_title"
-                                       : v->where_set ? "kiosk_where_again"
-                                                      : "kiosk_where_title");
+    const char *title =
+        screens_tr(rv, v->where_set && !drawing ? "kiosk_where_again" : "kiosk_where_title");
     if (!ui_panel_begin(ui, title, (UiRect){pad, pad, fminf(side_w, w - 2.0f * pad), 0.0f},
                         &open)) {
         return;

@@ -707,6 +707,20 @@ static void settings_card(Screens *s, UiContext *ui, Viewer *v, RefView *rv, flo
         st->idle_minutes = minutes[ii];
         changed = true;
     }
+    if (s->staff) {
+        ui_text(ui, screens_tr(rv, "retention"), UI_TEXT_BOLD);
+        const char *keep[4] = {screens_tr(rv, "retention_never"), screens_tr(rv, "retention_30"),
+                               screens_tr(rv, "retention_90"), screens_tr(rv, "retention_365")};
+        static const int days[4] = {0, 30, 90, 365};
+        int ki = 0;
+        for (int i = 0; i < 4; i++) {
+            ki = st->retention_days >= days[i] ? i : ki;
+        }
+        if (ui_segmented(ui, "set_keep", keep, 4, &ki)) {
+            st->retention_days = days[ki];
+            changed = true;
+        }
+    }
     ui_panel_end(ui);
     if (changed) {
         s->settings_changed = true;

@@ -143,6 +143,7 @@ int session_open(Session *s, const CliOptions *opts, SessionMode mode, int w, in
     screens_init(&s->screens);
     if (!headless) {
         load_settings(s);
+        session_prune_drawings(s);
     }
     if (opts->map_set) {
         s->screens.settings.map = opts->map;
@@ -236,6 +237,7 @@ bool session_step(Session *s, const InputFrame *input, float dt_sec) {
         s->screens.settings_changed = false;
         apply_settings(s);
         save_settings(s);
+        session_prune_drawings(s);
         v->dirty = true;
     }
     if (s->screens.changed || playing || ui_redraw_needed(s->ui)) {

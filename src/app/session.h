@@ -72,6 +72,8 @@ bool session_save_png(Session *s, const char *path);
 /* Follows the Draw UI after a frame's UI and viewer: keeps the summary up to date and
  * carries out its requests (save, handout, open, delete, export, compare). */
 void session_paint_step(Session *s);
+/* Deletes saved drawings older than the retention setting (none when it is 0). */
+void session_prune_drawings(Session *s);
 /* The drawing painted on the skin in a half of the view (0 left or whole, 1 right), or NULL. */
 const Drawing *session_drawing_for(const Session *s, int half);
 /* Areas, dermatomes and sources of a drawing on this body. False without content or skin. */

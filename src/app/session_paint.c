@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#ifndef _WIN32
+#include <sys/stat.h>
+#endif
 
 #include "app/handout.h"
 #include "app/session.h"
@@ -246,8 +249,14 @@ static bool handout_into(Session *s, DrawingDoc *doc, const char *folder, char *
         snprintf(err, err_cap, "%s: path too long", dir);
         return false;
     }
-    return session_write_handout(s, doc, out_path, s->screens.settings.paper, err, err_cap) ==
-           EXIT_OK;
+    if (session_write_handout(s, doc, out_path, s->screens.settings.paper, err, err_cap) !=
+        EXIT_OK) {
+        return false;
+    }
+#ifndef _WIN32
+    chmod(out_path, 0600); /* like the drawing it comes from: the user's own */
+#endif
+    return true;
 }
 
 static bool entry_path(Session *s, int i, char *out, size_t cap) {
@@ -422,4 +431,21 @@ const Drawing *session_drawing_for(const Session *s, int half) {
         return s->drawing;
     }
     return s->viewer.mode == VIEWER_DRAW ? &p->drawing : NULL;
+}
+
+void session_prune_drawings(Session *s) {
+    int days = s->screens.settings.retention_days;
+    char dir[4096], err[1024] = "";
+    if (days <= 0 || !plat_user_dir() ||
+        !user_subdir("drawings", dir, sizeof dir, err, sizeof err)) {
+        return;
+    }
+    int n = drawing_dir_prune(dir, time(NULL), days, err, sizeof err);
+    if (n < 0) {
+        log_warn("could not delete old drawings: %s", err);
+    } else if (n > 0) {
+        log_info("deleted %d drawing%s older than %d days (the retention setting)", n,
+                 n == 1 ? "" : "s", days);
+        s->screens.paint.list_stale = true;
+    }
 }

@@ -14,6 +14,7 @@ void settings_default(Settings *out) {
     out->text_scale = 1.0f;
     out->idle_minutes = 3;
     out->paper = PAPER_A4;
+    out->retention_days = 0;
 }
 
 static bool bad(char *err, size_t cap, const char *name, const char *field, const char *what) {
@@ -74,6 +75,15 @@ static bool parse_into(const cJSON *j, const char *name, Settings *s, char *err,
     if (v) {
         s->idle_minutes = (int)v->valuedouble;
     }
+    v = cJSON_GetObjectItemCaseSensitive(j, "retention_days");
+    if (v && (!cJSON_IsNumber(v) || !(v->valuedouble >= 0.0 && v->valuedouble <= 3650.0) ||
+              v->valuedouble != floor(v->valuedouble))) {
+        return bad(err, cap, name, "retention_days",
+                   "expected whole days from 0 (keep every drawing) to 3650");
+    }
+    if (v) {
+        s->retention_days = (int)v->valuedouble;
+    }
     v = cJSON_GetObjectItemCaseSensitive(j, "paper");
     if (v) {
         if (cJSON_IsString(v) && strcmp(v->valuestring, "a4") == 0) {
@@ -117,6 +127,7 @@ char *settings_to_json(const Settings *s) {
     cJSON_AddNumberToObject(j, "text_scale", (double)s->text_scale);
     cJSON_AddNumberToObject(j, "idle_minutes", s->idle_minutes);
     cJSON_AddStringToObject(j, "paper", s->paper == PAPER_LETTER ? "letter" : "a4");
+    cJSON_AddNumberToObject(j, "retention_days", s->retention_days);
     char *text = cJSON_Print(j);
     cJSON_Delete(j);
     return text;

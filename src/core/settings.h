@@ -1,6 +1,6 @@
 /* settings: the user's preferences (dermatome map, language, reduced motion, high contrast,
- * text size, kiosk idle minutes, paper size) and their JSON file in the user's folder.
- * Pure: parses and writes text; the app reads and saves the file. */
+ * text size, kiosk idle minutes, paper size, how long saved drawings are kept) and their JSON file
+ * in the user's folder. Pure: parses and writes text; the app reads and saves the file. */
 #ifndef PAINMAP_CORE_SETTINGS_H
 #define PAINMAP_CORE_SETTINGS_H
 
@@ -21,6 +21,7 @@ typedef struct {
     float text_scale; /* 1.0 to 2.0 */
     int idle_minutes; /* kiosk: reset after this long untouched (1..120) */
     PaperSize paper;
+    int retention_days; /* saved drawings older than this are deleted (0 = kept) */
 } Settings;
 
 void settings_default(Settings *out);

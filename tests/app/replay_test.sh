@@ -61,6 +61,19 @@ check kiosk_where_then_idle "'hip_joint_r' in s['where'] and all(w.endswith('_r'
 replay kiosk_idle_reset --kiosk
 check kiosk_idle_reset "s['kiosk']['step'] == 0 and s['kiosk']['resets'] == 1 and s['where'] == []"
 
+# kiosk drawing: Start, English, "Colour the area", a finger paints the front of the right
+# thigh; Next makes the drawing's summary (right-side sources only); left idle, it starts
+# over and the drawing is gone from memory
+replay kiosk_draw --kiosk
+check kiosk_draw "s['mode'] == 'draw' and s['kiosk']['step'] == 2 and s['drawing']['points'] > 10"
+pixels kiosk_draw 172 108 62 20 150 540 280 740 520  # the aching paint on the thigh
+replay kiosk_draw_next --kiosk
+check kiosk_draw_next "s['kiosk']['step'] == 3 and len(s['drawing']['sources']) >= 2"
+check kiosk_draw_next "all(x.endswith('_r') for x in s['drawing']['sources'])"
+replay kiosk_draw_idle --kiosk
+check kiosk_draw_idle "s['kiosk']['resets'] == 1 and s['kiosk']['step'] == 0"
+check kiosk_draw_idle "s['drawing']['points'] == 0 and not s['drawing']['can_undo']"
+
 # Search: a click gives the field the caret, typed text (accents too) and Backspace edit it,
 # and the letters never reach the viewer's shortcuts ('s' would hide the skin)
 replay search_typing
@@ -117,6 +130,16 @@ replay draw_compare
 check draw_compare "s['drawing']['compare_open'] and s['drawing']['changes'] >= 2"
 pixels draw_compare 172 108 62 20 60 100 250 350 500   # visit A: the right thigh
 pixels draw_compare 172 108 62 20 120 550 250 800 500  # visit B: both thighs
+# the handout button saves the drawing and writes its PDF beside the drawings, private too
+replay draw_handout
+check draw_handout "s['drawing']['label'].startswith('drawing-')"
+n=$((n + 1))
+handout=$(ls "$PAINMAP_USER_DIR"/handouts/*.pdf 2>/dev/null | head -1)
+if [ -z "$handout" ] || [ "$(head -c 5 "$handout")" != "%PDF-" ] ||
+    [ "$(stat -c %a "$handout")" != 600 ]; then
+    echo "FAIL: draw_handout: no private PDF handout in $PAINMAP_USER_DIR/handouts"
+    fails=$((fails + 1))
+fi
 unset PAINMAP_USER_DIR
 
 # a damaged replay file is refused with the line that is wrong

@@ -18,6 +18,7 @@ static void test_round_trip(void **state) {
     s.high_contrast = true;
     s.text_scale = 1.5f;
     s.idle_minutes = 10;
+    s.retention_days = 90;
     s.paper = PAPER_LETTER;
     char *json = settings_to_json(&s);
     assert_non_null(json);
@@ -28,6 +29,7 @@ static void test_round_trip(void **state) {
     assert_true(back.reduced_motion && back.high_contrast);
     assert_true(back.text_scale == 1.5f);
     assert_int_equal(back.idle_minutes, 10);
+    assert_int_equal(back.retention_days, 90);
     assert_int_equal(back.paper, PAPER_LETTER);
     assert_string_equal(back.locale, "en");
 }
@@ -41,6 +43,9 @@ static void test_bad_values_name_the_field(void **state) {
         {"{\"text_scale\": \"big\"}", "text_scale"},
         {"{\"dermatome_map\": \"foerster\"}", "dermatome_map"},
         {"{\"idle_minutes\": 0}", "idle_minutes"},
+        {"{\"retention_days\": -1}", "retention_days"},
+        {"{\"retention_days\": 2.5}", "retention_days"},
+        {"{\"retention_days\": \"30\"}", "retention_days"},
         {"{\"idle_minutes\": 1.5}", "idle_minutes"},
         {"{\"idle_minutes\": 1e400}", "idle_minutes"},
         {"{\"reduced_motion\": 1}", "reduced_motion"},
