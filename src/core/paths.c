@@ -1,4 +1,4 @@
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "core/paths.h"
 
 #include <dirent.h>
@@ -21,6 +21,15 @@
     "share/painmap"
 
 static const char *g_cli_data_dir;
+
+/* A place found by searching (not one the user named), written without "..": messages and
+ * check-content then show /usr/share/painmap/assets, not /usr/bin/../share/painmap/assets. */
+static bool copy_found(char *out, size_t cap, const char *path) {
+    char *real = realpath(path, NULL);
+    bool ok = str_copy(out, cap, real ? real : path);
+    free(real);
+    return ok;
+}
 
 void paths_set_data_dir(const char *dir) {
     g_cli_data_dir = dir && *dir ? dir : NULL;
@@ -133,7 +142,7 @@ bool paths_find_assets(const char *cli_dir, const char *exe_dir, char *out_dir, 
     char tried[3][4096];
     for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
         if (path_join(tried[i], sizeof tried[i], exe_dir, rel[i]) && file_is_dir(tried[i])) {
-            return str_copy(out_dir, cap, tried[i]);
+            return copy_found(out_dir, cap, tried[i]);
         }
     }
     return str_fail(err, err_cap,
@@ -190,7 +199,7 @@ bool paths_find_shaders(const char *assets_dir, const char *exe_dir, char *out_d
     path_join(candidates[2], sizeof candidates[2], exe_dir, PAINMAP_DATA_REL "/shaders");
     for (int i = 0; i < 3; i++) {
         if (has_file(candidates[i], "mesh.vert")) {
-            return str_copy(out_dir, cap, candidates[i]);
+            return copy_found(out_dir, cap, candidates[i]);
         }
     }
     return str_fail(err, err_cap,
@@ -257,7 +266,7 @@ bool paths_find_model(const char *cli_model, const char *assets_dir, const char 
     path_join(c[2], sizeof c[2], assets_dir, "body.glb");
     for (int i = 0; i < 3; i++) {
         if (file_is_regular(c[i])) {
-            return str_copy(out_path, cap, c[i]);
+            return copy_found(out_path, cap, c[i]);
         }
     }
     return str_fail(err, err_cap,
