@@ -47,7 +47,8 @@ static int before_each(void **state) {
 
 /* g_dir/<rel>, written to out (a static buffer per call site is enough here). */
 static const char *at(char *out, size_t cap, const char *rel) {
-    snprintf(out, cap, "%s/%s", g_dir, rel);
+    int n = snprintf(out, cap, "%s/%s", g_dir, rel);
+    assert_true(n > 0 && (size_t)n < cap);
     return out;
 }
 
