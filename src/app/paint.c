@@ -294,11 +294,9 @@ void paint_library_card(PaintState *p, UiContext *ui, RefView *rv, UiRect r) {
                 p->request = PAINT_REQ_EXPORT;
                 p->request_arg = i;
             }
+            /* the second tap lands on the same button, which turns red in between */
             UiButtonOpts del = {.danger = p->confirm_delete == i};
-            if (ui_button_ex(
-                    ui,
-                    TRID(rv, p->confirm_delete == i ? "drawing_delete_confirm" : "drawing_delete"),
-                    &del)) {
+            if (ui_button_ex(ui, TRID(rv, "drawing_delete"), &del)) {
                 if (p->confirm_delete == i) {
                     p->request = PAINT_REQ_DELETE;
                     p->request_arg = i;
@@ -308,6 +306,9 @@ void paint_library_card(PaintState *p, UiContext *ui, RefView *rv, UiRect r) {
                 }
             }
             ui_row_end(ui);
+            if (p->confirm_delete == i) {
+                ui_text(ui, screens_tr(rv, "drawing_delete_confirm"), UI_TEXT_BOLD);
+            }
         }
         ui_pop_id(ui);
     }

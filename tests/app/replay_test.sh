@@ -140,6 +140,21 @@ if [ -z "$handout" ] || [ "$(head -c 5 "$handout")" != "%PDF-" ] ||
     echo "FAIL: draw_handout: no private PDF handout in $PAINMAP_USER_DIR/handouts"
     fails=$((fails + 1))
 fi
+# staff: export the newest drawing (a copy and its handout in exports/), then delete it with
+# two taps on Delete (the file and its preview go; two drawings are left)
+replay draw_export
+n=$((n + 1))
+if [ "$(ls "$PAINMAP_USER_DIR"/exports/*.json "$PAINMAP_USER_DIR"/exports/*.pdf 2>/dev/null | wc -l)" -ne 2 ]; then
+    echo "FAIL: draw_export: expected a drawing and a PDF in $PAINMAP_USER_DIR/exports"
+    fails=$((fails + 1))
+fi
+replay draw_delete
+check draw_delete "s['drawing']['saved'] == 2 and s['drawing']['library_open']"
+n=$((n + 1))
+if [ "$(ls "$PAINMAP_USER_DIR"/drawings/ | wc -l)" -ne 4 ]; then
+    echo "FAIL: draw_delete: expected 2 drawings and 2 previews left"
+    fails=$((fails + 1))
+fi
 unset PAINMAP_USER_DIR
 
 # a damaged replay file is refused with the line that is wrong
