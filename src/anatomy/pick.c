@@ -31,17 +31,41 @@ typedef struct {
     uint32_t tri;
 } Prim;
 
-static void bounds_of(const Prim *p, uint32_t n, float bmin[3], float bmax[3]) {
-    for (int k = 0; k < 3; k++) {
-        bmin[k] = FLT_MAX;
-        bmax[k] = -FLT_MAX;
-    }
+/* fminf/fmaxf are library calls without -ffast-math (they must handle NaN); positions are
+ * checked to be finite at load, so plain comparisons do, and the build runs ~5x faster. */
+static inline float min_f(float a, float b) {
+    return a < b ? a : b;
+}
+
+static inline float max_f(float a, float b) {
+    return a > b ? a : b;
+}
+
+/* The box of the prims and the box of their centroids, in one pass over them (locals, so
+ * the compiler keeps them in registers instead of storing through the output each time). */
+static void bounds_of(const Prim *p, uint32_t n, float bmin[3], float bmax[3], float cmin[3],
+                      float cmax[3]) {
+    float b0 = FLT_MAX, b1 = FLT_MAX, b2 = FLT_MAX, e0 = -FLT_MAX, e1 = -FLT_MAX, e2 = -FLT_MAX;
+    float c0 = FLT_MAX, c1 = FLT_MAX, c2 = FLT_MAX, d0 = -FLT_MAX, d1 = -FLT_MAX, d2 = -FLT_MAX;
     for (uint32_t i = 0; i < n; i++) {
-        for (int k = 0; k < 3; k++) {
-            bmin[k] = fminf(bmin[k], p[i].bmin[k]);
-            bmax[k] = fmaxf(bmax[k], p[i].bmax[k]);
-        }
+        const Prim *q = &p[i];
+        b0 = min_f(b0, q->bmin[0]);
+        b1 = min_f(b1, q->bmin[1]);
+        b2 = min_f(b2, q->bmin[2]);
+        e0 = max_f(e0, q->bmax[0]);
+        e1 = max_f(e1, q->bmax[1]);
+        e2 = max_f(e2, q->bmax[2]);
+        c0 = min_f(c0, q->c[0]);
+        c1 = min_f(c1, q->c[1]);
+        c2 = min_f(c2, q->c[2]);
+        d0 = max_f(d0, q->c[0]);
+        d1 = max_f(d1, q->c[1]);
+        d2 = max_f(d2, q->c[2]);
     }
+    bmin[0] = b0, bmin[1] = b1, bmin[2] = b2;
+    bmax[0] = e0, bmax[1] = e1, bmax[2] = e2;
+    cmin[0] = c0, cmin[1] = c1, cmin[2] = c2;
+    cmax[0] = d0, cmax[1] = d1, cmax[2] = d2;
 }
 
 /* Reorders prims[0..n) so that the k-th smallest centroid along axis is at k, smaller ones
@@ -86,18 +110,12 @@ static void select_nth(Prim *p, uint32_t n, uint32_t k, int axis) {
  * whose triangles are all about the same size. */
 static void build_node(PickBvh *b, Prim *prims, uint32_t first, uint32_t count, uint32_t node) {
     Node *nd = &b->nodes[node];
-    bounds_of(prims + first, count, nd->bmin, nd->bmax);
+    float cmin[3], cmax[3];
+    bounds_of(prims + first, count, nd->bmin, nd->bmax, cmin, cmax);
     if (count <= LEAF_MAX) {
         nd->first = first;
         nd->count = count;
         return;
-    }
-    float cmin[3] = {FLT_MAX, FLT_MAX, FLT_MAX}, cmax[3] = {-FLT_MAX, -FLT_MAX, -FLT_MAX};
-    for (uint32_t i = first; i < first + count; i++) {
-        for (int k = 0; k < 3; k++) {
-            cmin[k] = fminf(cmin[k], prims[i].c[k]);
-            cmax[k] = fmaxf(cmax[k], prims[i].c[k]);
-        }
     }
     int axis = 0;
     for (int k = 1; k < 3; k++) {
@@ -145,8 +163,8 @@ PickBvh *pick_build(const PickMeshDesc *meshes, int mesh_count) {
                 tr->e1[k] = p1[k] - p0[k];
                 tr->e2[k] = p2[k] - p0[k];
                 pr->c[k] = (p0[k] + p1[k] + p2[k]) / 3.0f;
-                pr->bmin[k] = fminf(p0[k], fminf(p1[k], p2[k]));
-                pr->bmax[k] = fmaxf(p0[k], fmaxf(p1[k], p2[k]));
+                pr->bmin[k] = min_f(p0[k], min_f(p1[k], p2[k]));
+                pr->bmax[k] = max_f(p0[k], max_f(p1[k], p2[k]));
             }
             tr->item = d->item;
             pr->tri = t;
