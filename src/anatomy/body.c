@@ -1,5 +1,7 @@
 /* body: load the baked body from glb (see body.h). The file layout is documented in
  * docs/model.md: scene 0 "full" and scene 1 "tablet", one node per structure in each. */
+#define _POSIX_C_SOURCE 200809L
+
 #include "anatomy/body.h"
 
 #include <cjson/cJSON.h>
@@ -11,7 +13,16 @@
 #include "anatomy/glb.h"
 #include "core/fileio.h"
 
+#if defined(__unix__)
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
+
 #define BODY_MAX_STRUCTURES 4096
+/* larger files go through file_read_all, which refuses them with its own message */
+#define BODY_MAX_FILE_BYTES (256 * 1024 * 1024)
 
 #if defined(__GNUC__)
 __attribute__((format(printf, 4, 5)))
@@ -129,9 +140,11 @@ static bool load_mesh(const GlbFile *f, const cJSON *mesh, const char *id, BodyM
     return true;
 }
 
-/* Loads the nodes of one scene into the given LOD slot; the full scene creates structures. */
-static bool load_scene(const GlbFile *f, const cJSON *scene, int lod, Body *out, char *err,
-                       size_t err_cap) {
+/* Loads the nodes of one scene into the given LOD slot; the full scene creates structures.
+ * Without with_meshes only the structures are made and each one's mesh index is noted in
+ * mesh_of[] (read later only where another level needs it). */
+static bool load_scene(const GlbFile *f, const cJSON *scene, int lod, bool with_meshes,
+                       int **mesh_of, Body *out, char *err, size_t err_cap) {
     const cJSON *nodes = cJSON_GetObjectItemCaseSensitive(f->json, "nodes");
     const cJSON *meshes = cJSON_GetObjectItemCaseSensitive(f->json, "meshes");
     const cJSON *list = cJSON_GetObjectItemCaseSensitive(scene, "nodes");
@@ -149,6 +162,10 @@ static bool load_scene(const GlbFile *f, const cJSON *scene, int lod, Body *out,
             return fail(err, err_cap, f->file, "out of memory");
         }
         out->count = n;
+        *mesh_of = malloc((size_t)n * sizeof **mesh_of);
+        if (!*mesh_of) {
+            return fail(err, err_cap, f->file, "out of memory");
+        }
     }
     for (int i = 0; i < n; i++) {
         const cJSON *ni = cJSON_GetArrayItem(list, i);
@@ -195,16 +212,48 @@ static bool load_scene(const GlbFile *f, const cJSON *scene, int lod, Body *out,
             mi->valuedouble >= cJSON_GetArraySize(meshes)) {
             return fail(err, err_cap, f->file, "%s: missing or out-of-range mesh", id);
         }
-        if (!load_mesh(f, cJSON_GetArrayItem(meshes, mi->valueint), id, &s->lod[lod], err,
-                       err_cap)) {
+        if (lod == BODY_LOD_FULL) {
+            (*mesh_of)[i] = mi->valueint;
+        }
+        if (with_meshes && !load_mesh(f, cJSON_GetArrayItem(meshes, mi->valueint), id, &s->lod[lod],
+                                      err, err_cap)) {
             return false;
         }
     }
     return true;
 }
 
+static bool copy_mesh(const BodyMesh *src, BodyMesh *dst) {
+    *dst = *src;
+    dst->pos = malloc((size_t)src->vcount * 3 * sizeof(float));
+    dst->nrm = malloc((size_t)src->vcount * 3 * sizeof(float));
+    dst->idx = malloc((size_t)src->icount * sizeof(uint32_t));
+    for (int a = 0; a < src->attr_count; a++) {
+        dst->attrs[a] = malloc((size_t)src->vcount * sizeof(float));
+    }
+    bool ok = dst->pos && dst->nrm && dst->idx;
+    for (int a = 0; a < src->attr_count; a++) {
+        ok = ok && dst->attrs[a];
+    }
+    if (!ok) {
+        return false;
+    }
+    memcpy(dst->pos, src->pos, (size_t)src->vcount * 3 * sizeof(float));
+    memcpy(dst->nrm, src->nrm, (size_t)src->vcount * 3 * sizeof(float));
+    memcpy(dst->idx, src->idx, (size_t)src->icount * sizeof(uint32_t));
+    for (int a = 0; a < src->attr_count; a++) {
+        memcpy(dst->attrs[a], src->attrs[a], (size_t)src->vcount * sizeof(float));
+    }
+    return true;
+}
+
 bool body_load_glb(const void *data, size_t len, const char *file_name, Body *out, char *err,
                    size_t err_cap) {
+    return body_load_glb_lods(data, len, file_name, BODY_LOD_ALL, out, err, err_cap);
+}
+
+bool body_load_glb_lods(const void *data, size_t len, const char *file_name, unsigned lod_mask,
+                        Body *out, char *err, size_t err_cap) {
     const char *file = file_name ? file_name : "<memory>";
     if (!out) {
         return fail(err, err_cap, file, "no output");
@@ -215,50 +264,48 @@ bool body_load_glb(const void *data, size_t len, const char *file_name, Body *ou
         return false;
     }
     bool ok = false;
+    int *mesh_of = NULL; /* the full level's mesh index per structure */
     const cJSON *scenes = cJSON_GetObjectItemCaseSensitive(f.json, "scenes");
     int ns = cJSON_IsArray(scenes) ? cJSON_GetArraySize(scenes) : 0;
     if (ns < 1) {
         fail(err, err_cap, file, "no scenes");
         goto done;
     }
-    if (!load_scene(&f, cJSON_GetArrayItem(scenes, 0), BODY_LOD_FULL, out, err, err_cap)) {
+    bool want_full = (lod_mask & BODY_LOD_BIT(BODY_LOD_FULL)) != 0;
+    bool want_tablet = (lod_mask & BODY_LOD_BIT(BODY_LOD_TABLET)) != 0;
+    if (!load_scene(&f, cJSON_GetArrayItem(scenes, 0), BODY_LOD_FULL, want_full, &mesh_of, out, err,
+                    err_cap)) {
         goto done;
     }
-    if (ns >= 2) {
-        if (!load_scene(&f, cJSON_GetArrayItem(scenes, 1), BODY_LOD_TABLET, out, err, err_cap)) {
+    if (ns >= 2 && want_tablet) {
+        if (!load_scene(&f, cJSON_GetArrayItem(scenes, 1), BODY_LOD_TABLET, true, &mesh_of, out,
+                        err, err_cap)) {
             goto done;
         }
     }
-    for (int i = 0; i < out->count; i++) {
-        if (!out->items[i].lod[BODY_LOD_TABLET].pos) {
-            /* no tablet level for this structure: share nothing, copy the full one */
-            BodyMesh *src = &out->items[i].lod[BODY_LOD_FULL];
-            BodyMesh *dst = &out->items[i].lod[BODY_LOD_TABLET];
-            *dst = *src;
-            dst->pos = malloc((size_t)src->vcount * 3 * sizeof(float));
-            dst->nrm = malloc((size_t)src->vcount * 3 * sizeof(float));
-            dst->idx = malloc((size_t)src->icount * sizeof(uint32_t));
-            for (int a = 0; a < src->attr_count; a++) {
-                dst->attrs[a] = malloc((size_t)src->vcount * sizeof(float));
-            }
-            bool alloc_ok = dst->pos && dst->nrm && dst->idx;
-            for (int a = 0; a < src->attr_count; a++) {
-                alloc_ok = alloc_ok && dst->attrs[a];
-            }
-            if (!alloc_ok) {
+    for (int i = 0; i < out->count && want_tablet; i++) {
+        BodyStructure *st = &out->items[i];
+        if (st->lod[BODY_LOD_TABLET].pos) {
+            continue;
+        }
+        /* no tablet level for this structure: a copy of the full one (nothing is shared, so
+         * each level frees its own arrays), read from the file when the full level is not */
+        if (want_full) {
+            if (!copy_mesh(&st->lod[BODY_LOD_FULL], &st->lod[BODY_LOD_TABLET])) {
                 fail(err, err_cap, file, "out of memory");
                 goto done;
             }
-            memcpy(dst->pos, src->pos, (size_t)src->vcount * 3 * sizeof(float));
-            memcpy(dst->nrm, src->nrm, (size_t)src->vcount * 3 * sizeof(float));
-            memcpy(dst->idx, src->idx, (size_t)src->icount * sizeof(uint32_t));
-            for (int a = 0; a < src->attr_count; a++) {
-                memcpy(dst->attrs[a], src->attrs[a], (size_t)src->vcount * sizeof(float));
+        } else {
+            const cJSON *meshes = cJSON_GetObjectItemCaseSensitive(f.json, "meshes");
+            if (!load_mesh(&f, cJSON_GetArrayItem(meshes, mesh_of[i]), st->id,
+                           &st->lod[BODY_LOD_TABLET], err, err_cap)) {
+                goto done;
             }
         }
     }
     ok = true;
 done:
+    free(mesh_of);
     glb_close(&f);
     if (!ok) {
         body_free(out);
@@ -267,6 +314,30 @@ done:
 }
 
 bool body_load_file(const char *path, Body *out, char *err, size_t err_cap) {
+    return body_load_file_lods(path, BODY_LOD_ALL, out, err, err_cap);
+}
+
+bool body_load_file_lods(const char *path, unsigned lod_mask, Body *out, char *err,
+                         size_t err_cap) {
+#if defined(__unix__)
+    /* Mapped, not read: only the pages of the levels asked for are ever touched, so the
+     * level left out costs neither time nor memory. */
+    int fd = open(path, O_RDONLY);
+    struct stat st;
+    if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        st.st_size <= BODY_MAX_FILE_BYTES) {
+        size_t len = (size_t)st.st_size;
+        void *map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+        close(fd);
+        if (map != MAP_FAILED) {
+            bool ok = body_load_glb_lods(map, len, path, lod_mask, out, err, err_cap);
+            munmap(map, len);
+            return ok;
+        }
+    } else if (fd >= 0) {
+        close(fd);
+    }
+#endif
     char *data = NULL;
     size_t len = 0;
     if (!file_read_all(path, &data, &len, err, err_cap)) {
@@ -275,7 +346,7 @@ bool body_load_file(const char *path, Body *out, char *err, size_t err_cap) {
         }
         return false;
     }
-    bool ok = body_load_glb(data, len, path, out, err, err_cap);
+    bool ok = body_load_glb_lods(data, len, path, lod_mask, out, err, err_cap);
     free(data);
     return ok;
 }

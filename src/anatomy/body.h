@@ -15,6 +15,10 @@
 
 typedef enum { BODY_LOD_FULL = 0, BODY_LOD_TABLET = 1, BODY_LOD_COUNT = 2 } BodyLod;
 
+/* A set of levels of detail: one bit per BodyLod. */
+#define BODY_LOD_BIT(lod) (1u << (unsigned)(lod))
+#define BODY_LOD_ALL      (BODY_LOD_BIT(BODY_LOD_FULL) | BODY_LOD_BIT(BODY_LOD_TABLET))
+
 typedef struct {
     float *pos; /* 3 floats per vertex, mm */
     float *nrm; /* 3 floats per vertex */
@@ -46,8 +50,15 @@ typedef struct {
 bool body_load_glb(const void *data, size_t len, const char *file_name, Body *out, char *err,
                    size_t err_cap);
 
+/* As body_load_glb, reading only the levels in lod_mask (BODY_LOD_BIT); the meshes of the
+ * other levels stay empty (vcount 0). Every structure is still listed and checked. */
+bool body_load_glb_lods(const void *data, size_t len, const char *file_name, unsigned lod_mask,
+                        Body *out, char *err, size_t err_cap);
+
 /* Reads the file and loads it (see body_load_glb). */
 bool body_load_file(const char *path, Body *out, char *err, size_t err_cap);
+/* Reads only the levels in lod_mask from the file (see body_load_glb_lods). */
+bool body_load_file_lods(const char *path, unsigned lod_mask, Body *out, char *err, size_t err_cap);
 
 void body_free(Body *body);
 
