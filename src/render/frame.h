@@ -45,6 +45,8 @@ typedef struct {
     bool x_ray;           /* draw over everything (e.g. a highlighted nerve behind skin) */
     float offset_mm[3];   /* moves the mesh (e.g. the travelling signal) */
     float scale;          /* uniform scale about the origin; 0 means 1 */
+    bool vertex_lighting; /* light per vertex, not per pixel: the mesh's triangles are only a
+                             few pixels each on screen, so it looks the same for less work */
 } FrameItem;
 
 typedef struct {

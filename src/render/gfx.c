@@ -14,15 +14,27 @@ typedef struct {
     GLuint vao, vbo, paint_vbo, ibo;
     uint32_t vertex_count;
     uint32_t index_count;
+    GLenum index_type; /* GL_UNSIGNED_SHORT when every index fits, else GL_UNSIGNED_INT */
 } MeshSlot;
+
+/* The mesh shader in four variants: with or without per-vertex paint (bones and muscles
+ * have none: one value fewer to interpolate per pixel), lit per pixel or per vertex (for
+ * meshes whose triangles are a few pixels each: the same look for a fraction of the work
+ * on a software rasteriser, which runs the fragment shader over 4x4 blocks per triangle). */
+typedef struct {
+    GLuint program;
+    GLint u_view_proj, u_offset_scale, u_color, u_emissive, u_paint_strength, u_eye, u_light_dir;
+} MeshProgram;
+
+enum { MESH_PAINTED = 1, MESH_VERTEX_LIT = 2, MESH_PROGRAMS = 4 };
 
 enum { GFX_MAX_MESHES = 1024, GFX_MAX_TEXTURES = 4096 };
 
 struct Gfx {
     GfxBackend backend;
     bool gles;
-    GLuint program;
-    GLint u_view_proj, u_offset_scale, u_color, u_emissive, u_paint_strength, u_eye, u_light_dir;
+    MeshProgram mesh_programs[MESH_PROGRAMS];
+    int current_program; /* while drawing a frame: index into mesh_programs, -1 = none */
     MeshSlot meshes[GFX_MAX_MESHES]; /* slot i holds mesh id i + 1 */
     GLuint ui_program;
     GLint u_viewport, u_tex, u_use_tex;
@@ -37,7 +49,8 @@ struct Gfx {
     GfxStats stats;
 };
 
-static GLuint compile_shader(GLenum type, const char *path, bool gles, char *err, size_t err_cap) {
+static GLuint compile_shader(GLenum type, const char *path, bool gles, const char *defines,
+                             const char *common, char *err, size_t err_cap) {
     char *src = NULL;
     size_t len = 0;
     char why[512];
@@ -46,11 +59,11 @@ static GLuint compile_shader(GLenum type, const char *path, bool gles, char *err
         return 0;
     }
     /* One GLSL body serves both APIs: only the version line (and ES precision) differs. */
-    const char *header = gles ? "#version 300 es\nprecision highp float;\n#line 1\n"
-                              : "#version 330 core\n#line 1\n";
-    const char *parts[2] = {header, src};
+    const char *version =
+        gles ? "#version 300 es\nprecision highp float;\n" : "#version 330 core\n";
+    const char *parts[6] = {version, defines, "#line 1 1\n", common, "\n#line 1 0\n", src};
     GLuint shader = glCreateShader(type);
-    glShaderSource(shader, 2, parts, NULL);
+    glShaderSource(shader, 6, parts, NULL);
     glCompileShader(shader);
     free(src);
     GLint ok = GL_FALSE;
@@ -66,8 +79,10 @@ static GLuint compile_shader(GLenum type, const char *path, bool gles, char *err
     return shader;
 }
 
-static GLuint build_program(const char *dir, const char *name, bool gles, char *err,
-                            size_t err_cap) {
+/* name.vert + name.frag; common (may be "") is code both stages share (source string 1 in
+ * the driver's messages). */
+static GLuint build_program(const char *dir, const char *name, bool gles, const char *defines,
+                            const char *common, char *err, size_t err_cap) {
     char vs_path[1024], fs_path[1024], file[64];
     snprintf(file, sizeof file, "%s.vert", name);
     bool ok = path_join(vs_path, sizeof vs_path, dir, file);
@@ -77,11 +92,11 @@ static GLuint build_program(const char *dir, const char *name, bool gles, char *
         str_fail(err, err_cap, "shaders folder path is too long: %s", dir);
         return 0;
     }
-    GLuint vs = compile_shader(GL_VERTEX_SHADER, vs_path, gles, err, err_cap);
+    GLuint vs = compile_shader(GL_VERTEX_SHADER, vs_path, gles, defines, common, err, err_cap);
     if (!vs) {
         return 0;
     }
-    GLuint fs = compile_shader(GL_FRAGMENT_SHADER, fs_path, gles, err, err_cap);
+    GLuint fs = compile_shader(GL_FRAGMENT_SHADER, fs_path, gles, defines, common, err, err_cap);
     if (!fs) {
         glDeleteShader(vs);
         return 0;
@@ -105,19 +120,34 @@ static GLuint build_program(const char *dir, const char *name, bool gles, char *
 }
 
 static bool create_programs(Gfx *g, const char *dir, char *err, size_t err_cap) {
-    GLuint prog = build_program(dir, "mesh", g->gles, err, err_cap);
-    if (!prog) {
-        return false;
+    char lighting_path[1024], why[512];
+    char *lighting = NULL;
+    size_t lighting_len = 0;
+    if (!path_join(lighting_path, sizeof lighting_path, dir, "mesh_lighting.glsl") ||
+        !file_read_all(lighting_path, &lighting, &lighting_len, why, sizeof why)) {
+        return str_fail(err, err_cap, "shader %s", why);
     }
-    g->program = prog;
-    g->u_view_proj = glGetUniformLocation(prog, "u_view_proj");
-    g->u_offset_scale = glGetUniformLocation(prog, "u_offset_scale");
-    g->u_color = glGetUniformLocation(prog, "u_color");
-    g->u_emissive = glGetUniformLocation(prog, "u_emissive");
-    g->u_paint_strength = glGetUniformLocation(prog, "u_paint_strength");
-    g->u_eye = glGetUniformLocation(prog, "u_eye");
-    g->u_light_dir = glGetUniformLocation(prog, "u_light_dir");
-    GLuint ui = build_program(dir, "ui", g->gles, err, err_cap);
+    for (int i = 0; i < MESH_PROGRAMS; i++) {
+        char defines[96];
+        snprintf(defines, sizeof defines, "#define PAINT %d\n#define VERTEX_LIGHTING %d\n",
+                 (i & MESH_PAINTED) != 0, (i & MESH_VERTEX_LIT) != 0);
+        GLuint prog = build_program(dir, "mesh", g->gles, defines, lighting, err, err_cap);
+        if (!prog) {
+            free(lighting);
+            return false;
+        }
+        MeshProgram *mp = &g->mesh_programs[i];
+        mp->program = prog;
+        mp->u_view_proj = glGetUniformLocation(prog, "u_view_proj");
+        mp->u_offset_scale = glGetUniformLocation(prog, "u_offset_scale");
+        mp->u_color = glGetUniformLocation(prog, "u_color");
+        mp->u_emissive = glGetUniformLocation(prog, "u_emissive");
+        mp->u_paint_strength = glGetUniformLocation(prog, "u_paint_strength");
+        mp->u_eye = glGetUniformLocation(prog, "u_eye");
+        mp->u_light_dir = glGetUniformLocation(prog, "u_light_dir");
+    }
+    free(lighting);
+    GLuint ui = build_program(dir, "ui", g->gles, "", "", err, err_cap);
     if (!ui) {
         return false;
     }
@@ -194,7 +224,9 @@ void gfx_destroy(Gfx *gfx) {
     }
     destroy_target(gfx);
     if (gfx->backend == GFX_BACKEND_GL) {
-        glDeleteProgram(gfx->program);
+        for (int i = 0; i < MESH_PROGRAMS; i++) {
+            glDeleteProgram(gfx->mesh_programs[i].program);
+        }
         glDeleteProgram(gfx->ui_program);
         glDeleteBuffers(1, &gfx->ui_vbo);
         glDeleteVertexArrays(1, &gfx->ui_vao);
@@ -228,20 +260,31 @@ GfxMesh gfx_create_mesh(Gfx *gfx, const GfxMeshDesc *desc) {
     m->used = true;
     m->vertex_count = desc->vertex_count;
     m->index_count = desc->index_count;
+    m->index_type = desc->vertex_count <= 65536u ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
     if (gfx->backend == GFX_BACKEND_GL) {
-        size_t vbytes = (size_t)desc->vertex_count * 3 * sizeof(float);
+        /* position and normal side by side: a vertex is fetched from one place */
+        size_t vbytes = (size_t)desc->vertex_count * 6 * sizeof(float);
+        float *inter = malloc(vbytes);
+        if (!inter) {
+            log_error("gfx_create_mesh: out of memory");
+            memset(m, 0, sizeof *m);
+            return (GfxMesh){0};
+        }
+        for (uint32_t v = 0; v < desc->vertex_count; v++) {
+            memcpy(inter + 6 * v, desc->positions + 3 * v, 3 * sizeof(float));
+            memcpy(inter + 6 * v + 3, desc->normals + 3 * v, 3 * sizeof(float));
+        }
         glGenVertexArrays(1, &m->vao);
         glBindVertexArray(m->vao);
         glGenBuffers(1, &m->vbo);
         glBindBuffer(GL_ARRAY_BUFFER, m->vbo);
-        /* positions then normals in one buffer */
-        glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)(2 * vbytes), NULL, GL_STATIC_DRAW);
-        glBufferSubData(GL_ARRAY_BUFFER, 0, (GLsizeiptr)vbytes, desc->positions);
-        glBufferSubData(GL_ARRAY_BUFFER, (GLintptr)vbytes, (GLsizeiptr)vbytes, desc->normals);
+        glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)vbytes, inter, GL_STATIC_DRAW);
+        free(inter);
+        const GLsizei stride = (GLsizei)(6 * sizeof(float));
         glEnableVertexAttribArray(0);
-        glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, 0, (const void *)0);
+        glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, stride, (const void *)0);
         glEnableVertexAttribArray(1);
-        glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, 0, (const void *)vbytes);
+        glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, stride, (const void *)(3 * sizeof(float)));
         if (desc->dynamic_paint) {
             size_t pbytes = (size_t)desc->vertex_count * 4 * sizeof(float);
             float *zero = calloc((size_t)desc->vertex_count * 4, sizeof(float));
@@ -257,9 +300,26 @@ GfxMesh gfx_create_mesh(Gfx *gfx, const GfxMeshDesc *desc) {
         }
         glGenBuffers(1, &m->ibo);
         glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, m->ibo);
-        glBufferData(GL_ELEMENT_ARRAY_BUFFER,
-                     (GLsizeiptr)((size_t)desc->index_count * sizeof(uint32_t)), desc->indices,
-                     GL_STATIC_DRAW);
+        if (m->index_type == GL_UNSIGNED_SHORT) {
+            /* half the index memory (the driver keeps its own copy) */
+            uint16_t *idx16 = malloc((size_t)desc->index_count * sizeof(uint16_t));
+            if (idx16) {
+                for (uint32_t i = 0; i < desc->index_count; i++) {
+                    idx16[i] = (uint16_t)desc->indices[i];
+                }
+                glBufferData(GL_ELEMENT_ARRAY_BUFFER,
+                             (GLsizeiptr)((size_t)desc->index_count * sizeof(uint16_t)), idx16,
+                             GL_STATIC_DRAW);
+                free(idx16);
+            } else {
+                m->index_type = GL_UNSIGNED_INT;
+            }
+        }
+        if (m->index_type == GL_UNSIGNED_INT) {
+            glBufferData(GL_ELEMENT_ARRAY_BUFFER,
+                         (GLsizeiptr)((size_t)desc->index_count * sizeof(uint32_t)), desc->indices,
+                         GL_STATIC_DRAW);
+        }
         glBindVertexArray(0);
     }
     return (GfxMesh){slot + 1};
@@ -423,13 +483,21 @@ static void draw_item(Gfx *g, const FrameItem *it) {
     if (g->backend != GFX_BACKEND_GL) {
         return;
     }
-    glUniform4f(g->u_offset_scale, it->offset_mm[0], it->offset_mm[1], it->offset_mm[2],
+    /* paint that does not show costs nothing: the plain program draws the mesh */
+    int want = (m->paint_vbo && it->paint_strength > 0.0f ? MESH_PAINTED : 0) |
+               (it->vertex_lighting ? MESH_VERTEX_LIT : 0);
+    const MeshProgram *mp = &g->mesh_programs[want];
+    if (g->current_program != want) {
+        glUseProgram(mp->program);
+        g->current_program = want;
+    }
+    glUniform4f(mp->u_offset_scale, it->offset_mm[0], it->offset_mm[1], it->offset_mm[2],
                 it->scale > 0.0f ? it->scale : 1.0f);
-    glUniform4fv(g->u_color, 1, it->color);
-    glUniform1f(g->u_emissive, it->emissive);
-    glUniform1f(g->u_paint_strength, m->paint_vbo ? it->paint_strength : 0.0f);
+    glUniform4fv(mp->u_color, 1, it->color);
+    glUniform1f(mp->u_emissive, it->emissive);
+    glUniform1f(mp->u_paint_strength, it->paint_strength);
     glBindVertexArray(m->vao);
-    glDrawElements(GL_TRIANGLES, (GLsizei)m->index_count, GL_UNSIGNED_INT, (const void *)0);
+    glDrawElements(GL_TRIANGLES, (GLsizei)m->index_count, m->index_type, (const void *)0);
 }
 
 static void draw_overlay(Gfx *g, const FrameDesc *frame) {
@@ -517,7 +585,6 @@ void gfx_draw_frame(Gfx *gfx, const FrameDesc *frame) {
          * are never seen: skipping them halves the rasteriser's work on a software GPU */
         glEnable(GL_CULL_FACE);
         glCullFace(GL_BACK);
-        glUseProgram(gfx->program);
         float vp[16];
         /* vp = proj * view, column-major */
         for (int c = 0; c < 4; c++) {
@@ -529,9 +596,14 @@ void gfx_draw_frame(Gfx *gfx, const FrameDesc *frame) {
                 vp[c * 4 + r] = s;
             }
         }
-        glUniformMatrix4fv(gfx->u_view_proj, 1, GL_FALSE, vp);
-        glUniform3fv(gfx->u_eye, 1, frame->eye_mm);
-        glUniform3fv(gfx->u_light_dir, 1, frame->light_dir);
+        for (int i = 0; i < MESH_PROGRAMS; i++) {
+            const MeshProgram *mp = &gfx->mesh_programs[i];
+            glUseProgram(mp->program);
+            glUniformMatrix4fv(mp->u_view_proj, 1, GL_FALSE, vp);
+            glUniform3fv(mp->u_eye, 1, frame->eye_mm);
+            glUniform3fv(mp->u_light_dir, 1, frame->light_dir);
+        }
+        gfx->current_program = MESH_PROGRAMS - 1;
     }
     /* Opaque first; then translucent in the order given (the app sorts far to near) with
      * depth writes off and back faces culled; then x-ray items over everything. */
