@@ -223,6 +223,45 @@ static void paint_mark(RefView *rv, const Scene *scene, float *paint) {
     }
 }
 
+/* The inputs of the skin's paint for this frame. */
+static void paint_key(const RefView *rv, bool show_zones, bool show_dermatomes, RefPaintKey *out) {
+    memset(out, 0, sizeof *out);
+    out->valid = true;
+    out->map = rv->map;
+    out->dermatomes = show_dermatomes;
+    out->zones = show_zones && rv->source >= 0 && rv->heat;
+    out->source = out->zones ? rv->source : -1;
+    if (out->zones) {
+        out->zone_count = rv->sample.zone_count;
+        memcpy(out->zones_at, rv->sample.zones, sizeof out->zones_at[0] * (size_t)out->zone_count);
+    }
+    out->mark_zone = rv->mark_zone;
+    out->mark_point_set = rv->mark_zone < 0 && rv->mark_point_set;
+    if (out->mark_point_set) {
+        memcpy(out->mark_point_mm, rv->mark_point_mm, sizeof out->mark_point_mm);
+    }
+}
+
+static bool same_paint(const RefPaintKey *a, const RefPaintKey *b) {
+    if (!a->valid || !b->valid || a->map != b->map || a->dermatomes != b->dermatomes ||
+        a->zones != b->zones || a->source != b->source || a->zone_count != b->zone_count ||
+        a->mark_zone != b->mark_zone || a->mark_point_set != b->mark_point_set) {
+        return false;
+    }
+    for (int k = 0; k < 3; k++) {
+        if (a->mark_point_mm[k] != b->mark_point_mm[k]) {
+            return false;
+        }
+    }
+    for (int z = 0; z < a->zone_count; z++) {
+        const RefZoneIntensity *x = &a->zones_at[z], *y = &b->zones_at[z];
+        if (x->zone != y->zone || x->primary != y->primary || x->intensity != y->intensity) {
+            return false;
+        }
+    }
+    return true;
+}
+
 void refview_apply(RefView *rv, Scene *scene, Gfx *gfx, float t_sec, bool show_zones,
                    bool show_dermatomes) {
     memset(scene->item_emissive, 0, sizeof scene->item_emissive);
@@ -256,6 +295,13 @@ void refview_apply(RefView *rv, Scene *scene, Gfx *gfx, float t_sec, bool show_z
         }
     }
     if (!scene->skin_paint || scene->skin_item < 0) {
+        return;
+    }
+    RefPaintKey key;
+    paint_key(rv, show_zones, show_dermatomes, &key);
+    /* unchanged, and nobody else has sent other paint since: what the GPU holds is right */
+    if (same_paint(&key, &rv->painted) && scene->skin_paint_uploads == rv->painted.skin_uploads) {
+        scene->skin_paint_strength = 1.0f;
         return;
     }
     uint32_t nv = scene->skin_vertex_count;
@@ -316,6 +362,8 @@ void refview_apply(RefView *rv, Scene *scene, Gfx *gfx, float t_sec, bool show_z
     }
     scene_upload_skin_paint(scene, gfx);
     scene->skin_paint_strength = 1.0f;
+    key.skin_uploads = scene->skin_paint_uploads;
+    rv->painted = key;
 }
 
 void refview_add_signal(RefView *rv, Scene *scene, FrameDesc *frame) {

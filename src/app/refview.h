@@ -15,6 +15,18 @@
 
 enum { REFVIEW_CACHE_MAX = 64 };
 
+/* What the skin's paint was last made from: the same inputs give the same paint, so it is
+ * neither recomputed nor sent to the GPU again (a still picture, or a camera that moves). */
+typedef struct {
+    bool valid;
+    unsigned skin_uploads; /* scene->skin_paint_uploads right after this paint was sent */
+    int source, map, mark_zone;
+    bool zones, dermatomes, mark_point_set;
+    float mark_point_mm[3];
+    int zone_count;
+    RefZoneIntensity zones_at[REF_TIMELINE_ZONES_MAX];
+} RefPaintKey;
+
 typedef struct {
     RefAssets assets;
     bool loaded;
@@ -37,6 +49,7 @@ typedef struct {
     int mark_zone;
     bool mark_point_set;
     float mark_point_mm[3];
+    RefPaintKey painted;
 } RefView;
 
 /* Dermatome segments in order, T12 to S5; their display colours. */

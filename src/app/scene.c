@@ -96,6 +96,7 @@ bool scene_add(Scene *s, Gfx *gfx, const char *id, StructureKind kind, LayerId l
     it->layer = layer;
     it->mesh = gm;
     scene_kind_color(kind, it->color);
+    it->triangle_count = mesh->index_count / 3;
     meshbuf_bounds(mesh, it->bmin, it->bmax);
     for (int i = 0; i < 3; i++) {
         it->center_mm[i] = 0.5f * (it->bmin[i] + it->bmax[i]);
@@ -202,6 +203,7 @@ void scene_upload_skin_paint(Scene *scene, Gfx *gfx) {
     if (scene->skin_item >= 0 && scene->skin_paint) {
         gfx_update_paint(gfx, scene->items[scene->skin_item].mesh, scene->skin_paint,
                          scene->skin_vertex_count);
+        scene->skin_paint_uploads++;
     }
 }
 
@@ -267,7 +269,12 @@ bool scene_load_body(Scene *s, Gfx *gfx, const char *path, LodId lod, char *err,
     s->isolated = -1;
     s->highlighted = -1;
     Body body;
-    if (!body_load_file(path, &body, err, err_cap)) {
+    /* the tablet level alone, or the full one with the tablet one for picking */
+    unsigned lods = BODY_LOD_BIT(BODY_LOD_TABLET);
+    if (lod != LOD_TABLET) {
+        lods |= BODY_LOD_BIT(BODY_LOD_FULL);
+    }
+    if (!body_load_file_lods(path, lods, &body, err, err_cap)) {
         return false;
     }
     bool ok = true;
@@ -350,9 +357,70 @@ typedef struct {
 
 static void fill_item(const Scene *s, int i, FrameItem *fi);
 
+/* Below this many pixels per triangle facing the camera, lighting per vertex looks the same
+ * as per pixel (compared side by side at the preset views); above it, per pixel. */
+#define VERTEX_LIGHTING_MAX_PX 16.0f
+
+/* True when item i's triangles are small on screen: its mean projected area (a quarter of
+ * its box's surface, Cauchy's formula for a convex body, in pixels at its distance) shared
+ * among the half of its triangles that face the camera. */
+static bool small_triangles(const Scene *s, int i, float dist_mm, float focal_px) {
+    const SceneItem *it = &s->items[i];
+    float dx = it->bmax[0] - it->bmin[0], dy = it->bmax[1] - it->bmin[1],
+          dz = it->bmax[2] - it->bmin[2];
+    float radius = 0.5f * sqrtf(dx * dx + dy * dy + dz * dz);
+    if (it->triangle_count < 2 || dist_mm <= radius) {
+        return false; /* the camera is inside or at the item: triangles can be any size */
+    }
+    float px_per_mm = focal_px / dist_mm;
+    float area_px = 0.5f * (dx * dy + dy * dz + dz * dx) * px_per_mm * px_per_mm;
+    return area_px / (0.5f * (float)it->triangle_count) < VERTEX_LIGHTING_MAX_PX;
+}
+
 static int cmp_far_first(const void *a, const void *b) {
     const DepthKey *x = a, *y = b;
     return x->dist2 < y->dist2 ? 1 : (x->dist2 > y->dist2 ? -1 : (x->index - y->index));
+}
+
+static int cmp_near_first(const void *a, const void *b) {
+    return cmp_far_first(b, a);
+}
+
+/* The six planes (a, b, c, d: inside when a x + b y + c z + d >= 0) of the view volume of a
+ * column-major projection * view matrix. */
+static void frustum_planes(const float view[16], const float proj[16], float out[6][4]) {
+    float m[16];
+    for (int c = 0; c < 4; c++) {
+        for (int r = 0; r < 4; r++) {
+            float sum = 0.0f;
+            for (int k = 0; k < 4; k++) {
+                sum += proj[k * 4 + r] * view[c * 4 + k];
+            }
+            m[c * 4 + r] = sum;
+        }
+    }
+    for (int p = 0; p < 6; p++) {
+        int row = p / 2;
+        float sign = p % 2 ? -1.0f : 1.0f;
+        for (int c = 0; c < 4; c++) {
+            out[p][c] = m[c * 4 + 3] + sign * m[c * 4 + row];
+        }
+    }
+}
+
+/* False only when the box lies wholly outside one of the planes. */
+static bool box_in_frustum(float planes[6][4], const float bmin[3], const float bmax[3]) {
+    for (int p = 0; p < 6; p++) {
+        const float *pl = planes[p];
+        /* the corner furthest along the plane's normal */
+        float x = pl[0] >= 0.0f ? bmax[0] : bmin[0];
+        float y = pl[1] >= 0.0f ? bmax[1] : bmin[1];
+        float z = pl[2] >= 0.0f ? bmax[2] : bmin[2];
+        if (pl[0] * x + pl[1] * y + pl[2] * z + pl[3] < 0.0f) {
+            return false;
+        }
+    }
+    return true;
 }
 
 void scene_view_bounds(const Scene *s, ViewId view, float out_min[3], float out_max[3]) {
@@ -433,28 +501,42 @@ void scene_build_frame(Scene *s, const Camera *cam, unsigned layer_mask, int w, 
     out->clear_rgba[1] = 0.18f;
     out->clear_rgba[2] = 0.21f;
     out->clear_rgba[3] = 1.0f;
+    float planes[6][4];
+    frustum_planes(out->view, out->proj, planes);
     int n = 0;
-    DepthKey translucent[SCENE_MAX_ITEMS];
-    int nt = 0;
+    DepthKey opaque[SCENE_MAX_ITEMS], translucent[SCENE_MAX_ITEMS];
+    int no = 0, nt = 0;
     for (int i = 0; i < s->count; i++) {
         const SceneItem *it = &s->items[i];
-        if (!scene_item_visible(s, i, layer_mask)) {
+        /* what lies outside the view costs the rasteriser its vertices all the same */
+        if (!scene_item_visible(s, i, layer_mask) || !box_in_frustum(planes, it->bmin, it->bmax)) {
             continue;
+        }
+        float d2 = 0.0f;
+        for (int k = 0; k < 3; k++) {
+            float d = it->center_mm[k] - out->eye_mm[k];
+            d2 += d * d;
         }
         if (item_alpha(s, i) < 1.0f) {
-            float d2 = 0.0f;
-            for (int k = 0; k < 3; k++) {
-                float d = it->center_mm[k] - out->eye_mm[k];
-                d2 += d * d;
-            }
             translucent[nt++] = (DepthKey){i, d2};
-            continue;
+        } else {
+            opaque[no++] = (DepthKey){i, d2};
         }
-        fill_item(s, i, &s->frame_items[n++]);
+    }
+    float focal_px = 0.5f * (float)h / tanf(0.5f * cam->fovy_deg * 3.14159265f / 180.0f);
+    /* opaque near to far: hidden fragments fail the depth test before they are shaded */
+    qsort(opaque, (size_t)no, sizeof opaque[0], cmp_near_first);
+    for (int k = 0; k < no; k++) {
+        FrameItem *fi = &s->frame_items[n++];
+        fill_item(s, opaque[k].index, fi);
+        fi->vertex_lighting = small_triangles(s, opaque[k].index, sqrtf(opaque[k].dist2), focal_px);
     }
     qsort(translucent, (size_t)nt, sizeof translucent[0], cmp_far_first);
     for (int k = 0; k < nt; k++) {
-        fill_item(s, translucent[k].index, &s->frame_items[n++]);
+        FrameItem *fi = &s->frame_items[n++];
+        fill_item(s, translucent[k].index, fi);
+        fi->vertex_lighting =
+            small_triangles(s, translucent[k].index, sqrtf(translucent[k].dist2), focal_px);
     }
     out->items = s->frame_items;
     out->item_count = n;

@@ -33,6 +33,7 @@ typedef struct {
     float color[4];
     float center_mm[3];
     float bmin[3], bmax[3];
+    uint32_t triangle_count;
 } SceneItem;
 
 typedef struct {
@@ -56,7 +57,8 @@ typedef struct {
     bool item_hidden[SCENE_MAX_ITEMS]; /* hidden one by one */
     int isolated;                      /* only this item is drawn (-1 = off) */
     int highlighted;                   /* the selection, outlined by a tint (-1 = none) */
-    float *skin_paint; /* rgba per skin vertex, uploaded by scene_upload_skin_paint */
+    float *skin_paint;           /* rgba per skin vertex, uploaded by scene_upload_skin_paint */
+    unsigned skin_paint_uploads; /* counts scene_upload_skin_paint calls (who painted last) */
     /* picking: the triangles of every structure, gathered while loading */
     PickBvh *pick;
     PickMeshDesc pending[SCENE_MAX_ITEMS]; /* CPU copies until scene_finish builds pick */
@@ -99,8 +101,9 @@ bool scene_item_visible(const Scene *scene, int i, unsigned layer_mask);
 /* Index of the item with this id, or -1. */
 int scene_find(const Scene *scene, const char *id);
 
-/* Fills frame for the camera and viewport (w x h) with the items on visible layers:
- * opaque first, then translucent ones far to near. frame->items points into scene. */
+/* Fills frame for the camera and viewport (w x h) with the items on visible layers that lie
+ * at least partly in view: opaque first, near to far, then translucent ones far to near.
+ * frame->items points into scene. */
 void scene_build_frame(Scene *scene, const Camera *cam, unsigned layer_mask, int w, int h,
                        FrameDesc *out_frame);
 
