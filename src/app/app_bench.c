@@ -45,11 +45,14 @@ int app_bench_main(const CliOptions *opts) {
         free(ms);
         return rc;
     }
+    gfx_set_repeat(s->gfx, opts->repeat);
+    long rss_open = plat_peak_rss_kib();
     /* the first frame, as a person would see it: the UI built and the body drawn */
     session_step(s, NULL, 0.0f);
     session_draw(s);
     gfx_finish(s->gfx);
     double first_frame = plat_time_sec() - app_start_sec();
+    long rss_first = plat_peak_rss_kib();
 
     /* steady state: every layer, a source playing, the UI on screen */
     Viewer *v = &s->viewer;
@@ -133,15 +136,22 @@ int app_bench_main(const CliOptions *opts) {
                "\"frame_median_ms\":%.2f,\"frame_p95_ms\":%.2f,\"pick_median_ms\":%.4f,"
                "\"pick_p95_ms\":%.4f,\"pick_hits\":%d,\"peak_rss_mib\":%.1f,"
                "\"triangles_per_frame\":%lld,\"draw_calls_per_frame\":%lld,"
-               "\"pick_triangles\":%u,\"idle_frames_5s\":%d}\n",
+               "\"pick_triangles\":%u,\"idle_frames_5s\":%d,\"repeat\":%d,"
+               "\"peak_rss_after_start_mib\":%.1f,\"peak_rss_after_first_frame_mib\":%.1f}\n",
                w, h, lod_name(opts->lod), s->msaa, api, 1000.0 * first_frame,
                1000.0 * s->open_window_sec, 1000.0 * s->open_shaders_sec,
                1000.0 * s->open_fonts_sec, 1000.0 * s->open_model_sec, 1000.0 * s->open_content_sec,
                frames, animating ? "true" : "false", frame_med, frame_p95, pick_med, pick_p95, hits,
-               (double)rss / 1024.0, triangles, draw_calls, pick_tris, idle_frames);
+               (double)rss / 1024.0, triangles, draw_calls, pick_tris, idle_frames,
+               opts->repeat > 1 ? opts->repeat : 1, (double)rss_open / 1024.0,
+               (double)rss_first / 1024.0);
     } else {
-        printf("painmap bench: %dx%d, %s level, %dx MSAA, %s\n", w, h, lod_name(opts->lod), s->msaa,
+        printf("painmap bench: %dx%d, %s level, %dx MSAA, %s", w, h, lod_name(opts->lod), s->msaa,
                api);
+        if (opts->repeat > 1) {
+            printf(", each structure drawn %d times", opts->repeat);
+        }
+        printf("\n");
         printf("  start to first frame   %8.1f ms  (window and context %.1f, shaders %.1f, "
                "fonts %.1f, model %.1f, content %.1f)\n",
                1000.0 * first_frame, 1000.0 * s->open_window_sec, 1000.0 * s->open_shaders_sec,
@@ -153,7 +163,9 @@ int app_bench_main(const CliOptions *opts) {
                pick_p95, PICKS, hits);
         printf("  per frame              %8lld triangles, %lld draw calls\n", triangles,
                draw_calls);
-        printf("  peak memory            %8.1f MiB\n", (double)rss / 1024.0);
+        printf("  peak memory            %8.1f MiB  (%.1f after start-up, %.1f after the first "
+               "frame)\n",
+               (double)rss / 1024.0, (double)rss_open / 1024.0, (double)rss_first / 1024.0);
         printf("  idle frames in 5 s     %8d\n", idle_frames);
     }
     session_close(s);

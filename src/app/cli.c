@@ -25,7 +25,8 @@ const char *cli_usage(void) {
            "  painmap --replay FILE [-o OUT.png] [--at S] [--json] [--size WxH]\n"
            "                                   replay recorded input without a screen\n"
            "  painmap bench [--frames N] [--size WxH] [--lod full|tablet] [--msaa N] [--json]\n"
-           "                                   measure start-up, frame time, picking, memory\n"
+           "                [--repeat N]       measure start-up, frame time, picking, memory\n"
+           "                                   (--repeat: every structure drawn N times)\n"
            "  painmap soak [--events N] [--frames N] [--seed N] [--json]\n"
            "                                   a long random session (reliability test)\n"
            "  painmap list structures|sources|zones|landmarks|views|layers|maps [--json]\n"
@@ -113,6 +114,7 @@ static const OptSpec OPTS[] = {
     {"--drawing", true, OPT_RENDER},
     {"--paper", true, OPT_RENDER},
     {"--frames", true, OPT_BENCH},
+    {"--repeat", true, OPT_BENCH},
     {"--events", true, OPT_BENCH},
     {"--seed", true, OPT_BENCH},
     {"--kiosk", false, OPT_VIEWER},
@@ -220,6 +222,12 @@ static bool apply(CliOptions *o, const char *name, const char *v, char *err, siz
                             v);
         }
         o->frames = (int)n;
+    } else if (!strcmp(name, "--repeat")) {
+        long n;
+        if (!str_parse_int(v, 1, 64, &n)) {
+            return str_fail(err, err_cap, "--repeat: expected a count from 1 to 64, got '%s'", v);
+        }
+        o->repeat = (int)n;
     } else if (!strcmp(name, "--events") || !strcmp(name, "--seed")) {
         long n;
         if (!str_parse_int(v, 0, 100000000, &n)) {

@@ -51,6 +51,7 @@ typedef struct {
     bool json;              /* --json: machine-readable output (replay, bench) */
     bool kiosk;             /* --kiosk: the patient's path, fullscreen and locked */
     int frames;             /* --frames N (bench, soak; 0 = default) */
+    int repeat;             /* --repeat N (bench: each structure drawn N times; 0 = once) */
     long events;            /* --events N (soak) */
     long seed;              /* --seed N (soak) */
     int msaa;               /* --msaa N (1, 2, 4, 8) */

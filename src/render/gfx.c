@@ -35,6 +35,7 @@ struct Gfx {
     bool gles;
     MeshProgram mesh_programs[MESH_PROGRAMS];
     int current_program; /* while drawing a frame: index into mesh_programs, -1 = none */
+    int repeat;          /* draws per mesh (gfx_set_repeat); 0 or 1 = once */
     MeshSlot meshes[GFX_MAX_MESHES]; /* slot i holds mesh id i + 1 */
     GLuint ui_program;
     GLint u_viewport, u_tex, u_use_tex;
@@ -478,8 +479,9 @@ static void draw_item(Gfx *g, const FrameItem *it) {
     if (!m) {
         return;
     }
-    g->stats.draw_calls++;
-    g->stats.triangles += m->index_count / 3;
+    int times = g->repeat > 1 ? g->repeat : 1;
+    g->stats.draw_calls += times;
+    g->stats.triangles += (int64_t)times * (m->index_count / 3);
     if (g->backend != GFX_BACKEND_GL) {
         return;
     }
@@ -497,7 +499,9 @@ static void draw_item(Gfx *g, const FrameItem *it) {
     glUniform1f(mp->u_emissive, it->emissive);
     glUniform1f(mp->u_paint_strength, it->paint_strength);
     glBindVertexArray(m->vao);
-    glDrawElements(GL_TRIANGLES, (GLsizei)m->index_count, m->index_type, (const void *)0);
+    for (int i = 0; i < times; i++) {
+        glDrawElements(GL_TRIANGLES, (GLsizei)m->index_count, m->index_type, (const void *)0);
+    }
 }
 
 static void draw_overlay(Gfx *g, const FrameDesc *frame) {
@@ -693,6 +697,10 @@ bool gfx_read_pixels(Gfx *gfx, uint8_t *out_rgba) {
     }
     free(tmp);
     return glGetError() == GL_NO_ERROR;
+}
+
+void gfx_set_repeat(Gfx *gfx, int times) {
+    gfx->repeat = times;
 }
 
 void gfx_finish(Gfx *gfx) {

@@ -62,6 +62,9 @@ void gfx_present(Gfx *gfx, int window_w, int window_h);
 /* Resolves and reads the target as RGBA8, top row first, into out_rgba (w*h*4 bytes). */
 bool gfx_read_pixels(Gfx *gfx, uint8_t *out_rgba);
 GfxStats gfx_get_stats(const Gfx *gfx);
+/* Draws every 3-D mesh `times` times in place from now on (1 = once): benchmarks use it to
+ * see how frame time grows with triangle count on the same picture. */
+void gfx_set_repeat(Gfx *gfx, int times);
 /* Waits until the GPU has finished every command so far (for timing). */
 void gfx_finish(Gfx *gfx);
 
