@@ -122,7 +122,8 @@ void screens_set_mode(Screens *s, Viewer *v, RefView *rv, ViewerMode mode) {
 }
 
 /* Returns the bottom edge of the bar (it wraps onto more lines when narrow or scaled up). */
-static float top_bar(Screens *s, UiContext *ui, Viewer *v, RefView *rv, float w) {
+static float top_bar(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, RefView *rv,
+                     float w) {
     float pad = ui_px(ui, 10.0f);
     /* right: About and the red-flags button, which is always on screen */
     const char *rf = screens_tr(rv, "red_flags_button");
@@ -179,6 +180,21 @@ static float top_bar(Screens *s, UiContext *ui, Viewer *v, RefView *rv, float w)
     sel.selected = s->student;
     if (ui_button_ex(ui, TRID(rv, "student_words"), &sel)) {
         s->student = !s->student;
+    }
+    if (s->study) {
+        sel.selected = study_screen_is_open(s->study);
+        if (ui_button_ex(ui, TRID(rv, "mode_quiz"), &sel)) {
+            if (sel.selected) {
+                study_screen_close(s->study, (Scene *)scene, rv);
+            } else {
+                s->info_open = false;
+                s->where_open = false;
+                s->play.playing = false;
+                study_screen_open(s->study, (Scene *)scene, rv, s->study->seed + 1,
+                                  s->study->today);
+            }
+            s->changed = true;
+        }
     }
     ui_row_end(ui);
     last = ui_last_rect(ui);
@@ -787,6 +803,13 @@ void screens_build(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, Ref
     float top = ui_px(ui, 60.0f);
     float side_w = fminf(ui_px(ui, 360.0f), 0.45f * w);
     s->changed = false;
+    bool quiz = s->study && study_screen_is_open(s->study);
+    if (quiz && v->selected >= 0) {
+        /* a tap on the model answers the quiz; it never opens the info card, which would
+         * name the structure */
+        study_screen_on_pick(s->study, scene->items[v->selected].id);
+        v->selected = -1;
+    }
     screens_refresh_where(s, v, rv);
     if (v->selected != s->last_selected) {
         s->last_selected = v->selected;
@@ -797,8 +820,9 @@ void screens_build(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, Ref
     /* mark where it hurts on the skin while in that mode */
     int mark_zone = v->mode == VIEWER_WHERE ? s->where_zone : -1;
     bool mark_point = v->mode == VIEWER_WHERE && mark_zone < 0 && v->where_set;
-    if (mark_zone != rv->mark_zone || mark_point != rv->mark_point_set ||
-        (mark_point && memcmp(rv->mark_point_mm, v->where_mm, sizeof v->where_mm) != 0)) {
+    if (!quiz &&
+        (mark_zone != rv->mark_zone || mark_point != rv->mark_point_set ||
+         (mark_point && memcmp(rv->mark_point_mm, v->where_mm, sizeof v->where_mm) != 0))) {
         rv->mark_zone = mark_zone;
         rv->mark_point_set = mark_point;
         memcpy(rv->mark_point_mm, v->where_mm, sizeof v->where_mm);
@@ -815,7 +839,7 @@ void screens_build(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, Ref
             ui_callout(ui, s->student ? st->name : st->plain_name, px[0], px[1]);
         }
     }
-    top = fmaxf(top, top_bar(s, ui, v, rv, w) + pad);
+    top = fmaxf(top, top_bar(s, ui, v, scene, rv, w) + pad);
     /* Where the playback panel goes: in landscape at the foot of the right-hand column, so
      * the whole body stays tall beside it; in portrait across the bottom. Preset views frame
      * the body in the space the bar, the panel and the notice leave free. */
@@ -856,7 +880,11 @@ void screens_build(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, Ref
     if (landscape && playing) {
         right.h = fmaxf(bar.y - top - pad, ui_px(ui, 120.0f)); /* above the playback panel */
     }
-    if (s->paint.compare_open) {
+    if (s->study && (quiz || study_screen_is_open(s->study))) {
+        if (study_screen_draw(s->study, ui, v, (Scene *)scene, rv, right)) {
+            s->changed = true;
+        }
+    } else if (s->paint.compare_open) {
         paint_compare_card(&s->paint, ui, rv, right);
     } else if (s->paint.library_open) {
         paint_library_card(&s->paint, ui, rv, right);

@@ -11,6 +11,7 @@
 #include "app/paint.h"
 #include "app/refview.h"
 #include "app/scene.h"
+#include "app/screens_study.h"
 #include "app/viewer.h"
 #include "core/settings.h"
 #include "ui/ui.h"
@@ -51,6 +52,7 @@ typedef struct Screens {
     float reserve_right_px; /* width kept free on the right while a source plays (landscape) */
     PaintState paint;       /* the pain drawing (Draw mode) and, for staff, the saved ones */
     bool staff;             /* saving, handouts and saved drawings are offered (not to patients) */
+    StudyScreen *study;     /* the quiz card, owned by the session (NULL: no study mode) */
 } Screens;
 
 void screens_init(Screens *s);

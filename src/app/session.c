@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "app/screens_internal.h"
 #include "app/ui_bridge.h"
@@ -149,6 +150,19 @@ int session_open(Session *s, const CliOptions *opts, SessionMode mode, int w, in
         s->screens.settings.map = opts->map;
     }
     apply_settings(s);
+    if (s->rv_loaded && !opts->kiosk) {
+        char serr[1024];
+        if (study_screen_init(&s->study, paths.assets_dir, &s->rv,
+                              headless ? NULL : plat_user_dir(), serr, sizeof serr)) {
+            /* headless runs (replays, pictures) get the same quiz on every machine */
+            time_t now = time(NULL);
+            s->study.seed = headless ? 0 : (uint64_t)now;
+            s->study.today = headless ? 0 : leitner_day_from_unix((long long)now);
+            s->screens.study = &s->study;
+        } else {
+            log_warn("study mode is off: %s", serr);
+        }
+    }
     kiosk_init(&s->kiosk, opts->kiosk);
     const char *user_dir = opts->kiosk ? plat_user_dir() : NULL;
     if (user_dir) {
@@ -163,6 +177,7 @@ int session_open(Session *s, const CliOptions *opts, SessionMode mode, int w, in
 
 void session_close(Session *s) {
     screens_free(&s->screens);
+    study_screen_shutdown(&s->study);
     free(s->skin_area);
     if (s->ui) {
         ui_destroy(s->ui);

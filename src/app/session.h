@@ -37,6 +37,7 @@ typedef struct {
     Viewer viewer;
     Screens screens;
     Kiosk kiosk;
+    StudyScreen study; /* the quiz (not in the kiosk) */
     UiContext *ui;
     Overlay overlay;
     InputFrame filtered;

@@ -77,4 +77,5 @@ def main():
         raise SystemExit('unknown question ' + what)
 
 
-main()
+if __name__ == '__main__':
+    main()
