@@ -43,6 +43,8 @@ const char *cli_usage(void) {
            "Views:  anterior posterior left right superior inferior deep_posterior\n"
            "Layers: skin superficial_muscles deep_muscles bones ligaments nerves zones "
            "dermatomes\n"
+           "Language: --locale L (en, es) for the viewer, render and --replay; without it the\n"
+           "setting, else the system's language (LC_ALL, LC_MESSAGES, LANG), else English.\n"
            "Data: --data-dir DIR (or $PAINMAP_DATA_DIR), with any command, names a folder\n"
            "holding assets/ (content, anatomy, fonts), shaders/ and body.glb, laid out like\n"
            "the installed <prefix>/share/painmap; without it painmap looks beside the\n"
@@ -110,6 +112,7 @@ static const OptSpec OPTS[] = {
     {"--gles", false, OPT_ALL},
     {"--fullscreen", false, OPT_VIEWER},
     {"--assets-dir", true, OPT_ALL},
+    {"--locale", true, OPT_VIEWER | OPT_RENDER | OPT_REPLAY},
     {"--model", true, OPT_ALL},
     {"--drawing", true, OPT_RENDER},
     {"--paper", true, OPT_RENDER},
@@ -253,6 +256,18 @@ static bool apply(CliOptions *o, const char *name, const char *v, char *err, siz
         o->gles = true;
     } else if (!strcmp(name, "--fullscreen")) {
         o->fullscreen = true;
+    } else if (!strcmp(name, "--locale")) {
+        size_t n = strlen(v);
+        bool ok = n >= 2 && n <= 7;
+        for (size_t i = 0; ok && i < n; i++) {
+            ok = (v[i] >= 'a' && v[i] <= 'z') ||
+                 (i >= 2 && (v[i] == '_' || (v[i] >= 'A' && v[i] <= 'Z')));
+        }
+        if (!ok) {
+            return str_fail(err, err_cap,
+                            "--locale: expected a language code such as en or es, got '%s'", v);
+        }
+        o->locale = v;
     } else if (!strcmp(name, "--assets-dir")) {
         if (!*v) {
             return str_fail(err, err_cap, "--assets-dir: expected a folder");

@@ -60,6 +60,7 @@ typedef struct {
     const char *assets_dir; /* --assets-dir DIR */
     const char *model_path; /* --model FILE */
     const char *data_dir;   /* --data-dir DIR: assets/, shaders/ and body.glb (any command) */
+    const char *locale;     /* --locale L: the content's language (viewer, render, replay) */
     /* CLI_INFO, CLI_QUIZ: the subcommand and its arguments, untouched */
     int info_argc;
     char **info_argv;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app/screens_internal.h"
+#include "core/strutil.h"
 
 void kiosk_init(Kiosk *k, bool enabled) {
     memset(k, 0, sizeof *k);
@@ -54,9 +55,18 @@ void kiosk_reset(Kiosk *k, Screens *s, Viewer *v, const Scene *scene, RefView *r
     k->guard = guard;
     k->clock_sec = clock;
     memcpy(k->pin_path, pin_path, sizeof pin_path);
+    /* the installed languages are kept; the language goes back to the clinic's setting */
+    int nloc = s->locale_count;
+    char locs[SCREENS_LOCALES_MAX][16], names[SCREENS_LOCALES_MAX][48];
+    memcpy(locs, s->locales, sizeof locs);
+    memcpy(names, s->locale_names, sizeof names);
     screens_free(s); /* the drawing too: wiped, then freed */
     screens_init(s);
     s->settings = keep;
+    s->locale_count = nloc;
+    memcpy(s->locales, locs, sizeof locs);
+    memcpy(s->locale_names, names, sizeof names);
+    str_copy(s->want_locale, sizeof s->want_locale, keep.locale);
     rv->source = -1;
     rv->mark_zone = -1;
     rv->mark_point_set = false;
@@ -123,12 +133,20 @@ static void welcome(Kiosk *k, UiContext *ui, Viewer *v, RefView *rv) {
     }
 }
 
-static void language(Kiosk *k, UiContext *ui, Viewer *v, RefView *rv) {
+static void language(Kiosk *k, Screens *s, UiContext *ui, Viewer *v, RefView *rv) {
     bool open = true;
     if (ui_panel_begin(ui, screens_tr(rv, "choose_language"), centre_card(ui, v, 480, 90), &open)) {
-        if (ui_button(ui, TRID(rv, "language_name"))) {
-            k->step = KIOSK_WHERE;
-            v->mode = VIEWER_WHERE;
+        /* each language by its own name; the choice lasts until the next patient */
+        for (int i = 0; i < s->locale_count; i++) {
+            ui_push_id(ui, s->locales[i]);
+            UiButtonOpts o = {.selected =
+                                  s->locale_now && strcmp(s->locale_now, s->locales[i]) == 0};
+            if (ui_button_ex(ui, s->locale_names[i], &o)) {
+                str_copy(s->want_locale, sizeof s->want_locale, s->locales[i]);
+                k->step = KIOSK_WHERE;
+                v->mode = VIEWER_WHERE;
+            }
+            ui_pop_id(ui);
         }
         ui_panel_end(ui);
     }
@@ -444,7 +462,7 @@ void kiosk_build(Kiosk *k, Screens *s, UiContext *ui, Viewer *v, const Scene *sc
             welcome(k, ui, v, rv);
             break;
         case KIOSK_LANGUAGE:
-            language(k, ui, v, rv);
+            language(k, s, ui, v, rv);
             break;
         case KIOSK_WHERE:
             where(k, s, ui, v, scene, rv);

@@ -8,8 +8,8 @@
 #include "anatomy/primitives.h"
 #include "core/log.h"
 
-bool refview_load(RefView *rv, const char *assets_dir, const Scene *scene, Gfx *gfx, char *err,
-                  size_t err_cap) {
+bool refview_load(RefView *rv, const char *assets_dir, const char *locale, const Scene *scene,
+                  Gfx *gfx, char *err, size_t err_cap) {
     memset(rv, 0, sizeof *rv);
     rv->source = -1;
     ContentDiag diag = {0};
@@ -22,7 +22,8 @@ bool refview_load(RefView *rv, const char *assets_dir, const Scene *scene, Gfx *
             names[n++] = scene->items[i].id;
         }
     }
-    bool clean = ref_assets_load(assets_dir, "en", n ? names : NULL, n, &rv->assets, &diag);
+    bool clean = ref_assets_load(assets_dir, locale && *locale ? locale : "en", n ? names : NULL, n,
+                                 &rv->assets, &diag);
     for (int i = 0; i < diag.count && i < 20; i++) {
         log_warn("%s", diag.lines[i]);
     }

@@ -57,10 +57,11 @@ enum { REFVIEW_SEGMENTS = 11 };
 extern const char *const REFVIEW_SEGMENT_NAMES[REFVIEW_SEGMENTS];
 void refview_segment_color(int segment, float out_rgb[3]);
 
-/* Loads and validates the assets against the scene's structures; problems are logged.
+/* Loads and validates the assets against the scene's structures, with the texts of locale
+ * ("es": Spanish over English; NULL or "" = English); problems are logged.
  * Returns false (with a message) when the assets could not be used at all. */
-bool refview_load(RefView *rv, const char *assets_dir, const Scene *scene, Gfx *gfx, char *err,
-                  size_t err_cap);
+bool refview_load(RefView *rv, const char *assets_dir, const char *locale, const Scene *scene,
+                  Gfx *gfx, char *err, size_t err_cap);
 void refview_unload(RefView *rv, Gfx *gfx);
 /* Picks a source by id; false (with suggestions in err) if there is no such source. */
 bool refview_set_source(RefView *rv, const char *id, char *err, size_t err_cap);

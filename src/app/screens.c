@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/screens_internal.h"
+#include "core/strutil.h"
 #include "core/ids.h"
 
 const char *screens_text(const RefView *rv, const char *key, const char *fallback) {
@@ -685,9 +686,18 @@ static void settings_card(Screens *s, UiContext *ui, Viewer *v, RefView *rv, flo
         changed = true;
     }
     ui_text(ui, screens_tr(rv, "language"), UI_TEXT_BOLD);
-    const char *langs[1] = {screens_tr(rv, "language_name")};
+    /* "as the system", then each installed language by its own name */
+    const char *langs[SCREENS_LOCALES_MAX + 1];
+    langs[0] = screens_tr(rv, "language_system");
     int l = 0;
-    ui_segmented(ui, "set_lang", langs, 1, &l);
+    for (int i = 0; i < s->locale_count; i++) {
+        langs[i + 1] = s->locale_names[i];
+        l = strcmp(st->locale, s->locales[i]) == 0 ? i + 1 : l;
+    }
+    if (ui_segmented(ui, "set_lang", langs, s->locale_count + 1, &l)) {
+        str_copy(st->locale, sizeof st->locale, l == 0 ? "system" : s->locales[l - 1]);
+        changed = true;
+    }
     ui_text(ui, screens_tr(rv, "text_size"), UI_TEXT_BOLD);
     const char *sizes[4] = {"100%", "125%", "150%", "200%"};
     static const float scales[4] = {1.0f, 1.25f, 1.5f, 2.0f};

@@ -16,7 +16,7 @@
 #include "core/settings.h"
 #include "ui/ui.h"
 
-enum { SCREENS_WHERE_MAX = 48 };
+enum { SCREENS_WHERE_MAX = 48, SCREENS_LOCALES_MAX = 8 };
 
 typedef struct {
     bool playing;
@@ -53,6 +53,12 @@ typedef struct Screens {
     PaintState paint;       /* the pain drawing (Draw mode) and, for staff, the saved ones */
     bool staff;             /* saving, handouts and saved drawings are offered (not to patients) */
     StudyScreen *study;     /* the quiz card, owned by the session (NULL: no study mode) */
+    /* the languages installed (codes and their own names) and the one shown */
+    char locales[SCREENS_LOCALES_MAX][16];
+    char locale_names[SCREENS_LOCALES_MAX][48];
+    int locale_count;
+    const char *locale_now;
+    char want_locale[16]; /* a language chosen this frame (the kiosk's first step) */
 } Screens;
 
 void screens_init(Screens *s);

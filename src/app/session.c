@@ -65,6 +65,86 @@ static void apply_settings(Session *s) {
     s->viewer.reduced_motion = st->reduced_motion;
 }
 
+/* The installed languages, for the settings and the kiosk's first step. */
+static void list_locales(Session *s) {
+    char content_dir[4200];
+    snprintf(content_dir, sizeof content_dir, "%s/content", s->assets_dir);
+    char codes[SCREENS_LOCALES_MAX][CONTENT_LOCALE_CAP];
+    int n = content_list_locales(content_dir, codes, SCREENS_LOCALES_MAX);
+    Screens *sc = &s->screens;
+    sc->locale_count = 0;
+    for (int i = 0; i < n && i < SCREENS_LOCALES_MAX; i++) {
+        str_copy(sc->locales[i], sizeof sc->locales[i], codes[i]);
+        content_locale_name(content_dir, codes[i], sc->locale_names[i], sizeof sc->locale_names[i]);
+        sc->locale_count++;
+    }
+    sc->locale_now = s->locale;
+}
+
+/* The locale to load for a wish ("es", "system", "" ...): one that is installed. */
+static void choose_locale(Session *s, const char *wish) {
+    char content_dir[4200];
+    snprintf(content_dir, sizeof content_dir, "%s/content", s->assets_dir);
+    content_choose_locale(content_dir, wish, s->locale, sizeof s->locale);
+}
+
+static void start_study(Session *s) {
+    char serr[1024];
+    if (!s->rv_loaded || s->kiosk.enabled) {
+        return;
+    }
+    if (study_screen_init(&s->study, s->assets_dir, &s->rv, s->headless ? NULL : plat_user_dir(),
+                          serr, sizeof serr)) {
+        /* headless runs (replays, pictures) get the same quiz on every machine */
+        time_t now = time(NULL);
+        s->study.seed = s->headless ? 0 : (uint64_t)now;
+        s->study.today = s->headless ? 0 : leitner_day_from_unix((long long)now);
+        s->screens.study = &s->study;
+    } else {
+        log_warn("study mode is off: %s", serr);
+    }
+}
+
+bool session_set_locale(Session *s, const char *wish) {
+    char before[sizeof s->locale];
+    str_copy(before, sizeof before, s->locale);
+    choose_locale(s, wish);
+    if (s->rv_loaded && strcmp(before, s->locale) == 0) {
+        return true;
+    }
+    /* the words change, the place in the app stays: source, map and marks carry over */
+    int source = s->rv.source, map = s->rv.map, mark_zone = s->rv.mark_zone;
+    bool mark_set = s->rv.mark_point_set;
+    float mark[3];
+    memcpy(mark, s->rv.mark_point_mm, sizeof mark);
+    bool quiz = s->screens.study != NULL;
+    if (quiz) {
+        study_screen_shutdown(&s->study);
+        s->screens.study = NULL;
+    }
+    if (s->rv_loaded) {
+        refview_unload(&s->rv, s->gfx);
+    }
+    char err[4096];
+    s->rv_loaded =
+        refview_load(&s->rv, s->assets_dir, s->locale, &s->scene, s->gfx, err, sizeof err);
+    if (!s->rv_loaded) {
+        log_error("%s", err);
+        return false;
+    }
+    s->rv.source = source;
+    s->rv.map = map;
+    s->rv.mark_zone = mark_zone;
+    s->rv.mark_point_set = mark_set;
+    memcpy(s->rv.mark_point_mm, mark, sizeof mark);
+    if (quiz) {
+        start_study(s);
+    }
+    ui_forget_text_sizes(s->ui);
+    s->viewer.dirty = true;
+    return true;
+}
+
 int session_open(Session *s, const CliOptions *opts, SessionMode mode, int w, int h) {
     memset(s, 0, sizeof *s);
     bool headless = mode != SESSION_WINDOW;
@@ -123,11 +203,20 @@ int session_open(Session *s, const CliOptions *opts, SessionMode mode, int w, in
     }
     double t4 = plat_time_sec();
     s->open_model_sec = t4 - t3;
+    /* the settings first: they choose the language of the content */
+    screens_init(&s->screens);
+    if (!headless) {
+        load_settings(s);
+    }
+    str_copy(s->assets_dir, sizeof s->assets_dir, paths.assets_dir);
+    choose_locale(s, opts->locale ? opts->locale : s->screens.settings.locale);
     /* Without the content the body still shows; the UI says what is missing. */
-    s->rv_loaded = refview_load(&s->rv, paths.assets_dir, &s->scene, s->gfx, err, sizeof err);
+    s->rv_loaded =
+        refview_load(&s->rv, paths.assets_dir, s->locale, &s->scene, s->gfx, err, sizeof err);
     if (!s->rv_loaded) {
         log_error("%s", err);
     }
+    list_locales(s);
     s->open_content_sec = plat_time_sec() - t4;
     UiDesc ud = {.measure = ui_bridge_measure};
     s->ui = ui_create(&ud);
@@ -141,29 +230,15 @@ int session_open(Session *s, const CliOptions *opts, SessionMode mode, int w, in
     }
     viewer_init(&s->viewer, &s->scene, opts->view, opts->layer_mask, dw, dh);
     s->viewer.fullscreen = opts->fullscreen;
-    screens_init(&s->screens);
     if (!headless) {
-        load_settings(s);
         session_prune_drawings(s);
     }
     if (opts->map_set) {
         s->screens.settings.map = opts->map;
     }
     apply_settings(s);
-    if (s->rv_loaded && !opts->kiosk) {
-        char serr[1024];
-        if (study_screen_init(&s->study, paths.assets_dir, &s->rv,
-                              headless ? NULL : plat_user_dir(), serr, sizeof serr)) {
-            /* headless runs (replays, pictures) get the same quiz on every machine */
-            time_t now = time(NULL);
-            s->study.seed = headless ? 0 : (uint64_t)now;
-            s->study.today = headless ? 0 : leitner_day_from_unix((long long)now);
-            s->screens.study = &s->study;
-        } else {
-            log_warn("study mode is off: %s", serr);
-        }
-    }
     kiosk_init(&s->kiosk, opts->kiosk);
+    start_study(s);
     const char *user_dir = opts->kiosk ? plat_user_dir() : NULL;
     if (user_dir) {
         path_join(s->kiosk.pin_path, sizeof s->kiosk.pin_path, user_dir, "pin");
@@ -241,6 +316,10 @@ bool session_step(Session *s, const InputFrame *input, float dt_sec) {
     }
     ui_end(s->ui);
     ui_filter_input(s->ui, input, &s->filtered);
+    if (s->screens.want_locale[0]) {
+        session_set_locale(s, s->screens.want_locale);
+        s->screens.want_locale[0] = '\0';
+    }
     paint_sync_viewer(&s->screens.paint, v);
     viewer_update(v, &s->scene, &s->filtered, dt_sec, NULL);
     session_paint_step(s);
@@ -253,6 +332,7 @@ bool session_step(Session *s, const InputFrame *input, float dt_sec) {
         apply_settings(s);
         save_settings(s);
         session_prune_drawings(s);
+        session_set_locale(s, s->screens.settings.locale);
         v->dirty = true;
     }
     if (s->screens.changed || playing || ui_redraw_needed(s->ui)) {

@@ -41,8 +41,10 @@ typedef struct {
     UiContext *ui;
     Overlay overlay;
     InputFrame filtered;
-    bool show_ui;             /* draw the UI over the body (off for plain figures) */
-    bool framed;              /* the first view was framed around the laid-out UI */
+    bool show_ui; /* draw the UI over the body (off for plain figures) */
+    bool framed;  /* the first view was framed around the laid-out UI */
+    char assets_dir[4096];
+    char locale[16];          /* the language of the content now shown ("en", "es") */
     const Drawing *drawing;   /* a drawing to paint on the skin instead of the Draw mode's */
     float *skin_area;         /* mm^2 per skin vertex, for drawing summaries (made once) */
     bool paint_changed;       /* the drawing changed: the skin's paint must be redone */
@@ -62,6 +64,9 @@ void session_close(Session *s);
 /* One frame of logic: the UI, then the viewer with what the UI left, then playback.
  * input may be NULL (no events). Returns true when a new picture must be drawn. */
 bool session_step(Session *s, const InputFrame *input, float dt_sec);
+/* Shows the content in another language (a locale code, or "system"): reloads the texts and
+ * keeps the place in the app. False (logged) when the content could not be loaded. */
+bool session_set_locale(Session *s, const char *wish);
 /* True while something moves on its own (a view transition, playback, the UI settling). */
 bool session_is_animating(const Session *s);
 /* Draws the current picture into the offscreen target (split in two when comparing). */

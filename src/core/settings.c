@@ -10,7 +10,7 @@
 void settings_default(Settings *out) {
     memset(out, 0, sizeof *out);
     out->map = DERM_MAP_DEFAULT;
-    str_copy(out->locale, sizeof out->locale, "en");
+    str_copy(out->locale, sizeof out->locale, "system"); /* the system's language */
     out->text_scale = 1.0f;
     out->idle_minutes = 3;
     out->paper = PAPER_A4;

@@ -15,7 +15,7 @@ typedef enum { PAPER_A4, PAPER_LETTER } PaperSize;
 
 typedef struct {
     DermMapId map;
-    char locale[8];      /* "en" */
+    char locale[8];      /* "en", "es", or "system": the system's language when installed */
     bool reduced_motion; /* step through phases instead of animating */
     bool high_contrast;
     float text_scale; /* 1.0 to 2.0 */

@@ -31,7 +31,7 @@ static void test_round_trip(void **state) {
     assert_int_equal(back.idle_minutes, 10);
     assert_int_equal(back.retention_days, 90);
     assert_int_equal(back.paper, PAPER_LETTER);
-    assert_string_equal(back.locale, "en");
+    assert_string_equal(back.locale, "system");
 }
 
 static void test_bad_values_name_the_field(void **state) {

@@ -61,7 +61,7 @@ static int setup(void **state) {
     GfxDesc d = {.backend = GFX_BACKEND_NULL};
     if (!gfx_create(&d, &F->gfx, err, sizeof err) ||
         !scene_load(&F->scene, F->gfx, model, LOD_FULL, err, sizeof err) ||
-        !refview_load(&F->rv, assets, &F->scene, F->gfx, err, sizeof err)) {
+        !refview_load(&F->rv, assets, "en", &F->scene, F->gfx, err, sizeof err)) {
         print_error("%s\n", err);
         return -1;
     }
