@@ -30,6 +30,21 @@ static void grow_bounds(float bmin[3], float bmax[3], const float lo[3], const f
     }
 }
 
+static float mesh_area(const MeshBuf *m) {
+    double sum = 0.0;
+    for (uint32_t t = 0; t + 2 < m->index_count; t += 3) {
+        const float *a = m->positions + 3 * m->indices[t];
+        const float *b = m->positions + 3 * m->indices[t + 1];
+        const float *c = m->positions + 3 * m->indices[t + 2];
+        float u[3] = {b[0] - a[0], b[1] - a[1], b[2] - a[2]};
+        float v[3] = {c[0] - a[0], c[1] - a[1], c[2] - a[2]};
+        float x = u[1] * v[2] - u[2] * v[1], y = u[2] * v[0] - u[0] * v[2],
+              z = u[0] * v[1] - u[1] * v[0];
+        sum += 0.5 * sqrt((double)(x * x + y * y + z * z));
+    }
+    return (float)sum;
+}
+
 bool scene_add(Scene *s, Gfx *gfx, const char *id, StructureKind kind, LayerId layer,
                const MeshBuf *mesh, const MeshBuf *pick_mesh, char *err, size_t err_cap) {
     if (s->count >= SCENE_MAX_ITEMS) {
@@ -97,6 +112,7 @@ bool scene_add(Scene *s, Gfx *gfx, const char *id, StructureKind kind, LayerId l
     it->mesh = gm;
     scene_kind_color(kind, it->color);
     it->triangle_count = mesh->index_count / 3;
+    it->area_mm2 = mesh_area(mesh);
     meshbuf_bounds(mesh, it->bmin, it->bmax);
     for (int i = 0; i < 3; i++) {
         it->center_mm[i] = 0.5f * (it->bmin[i] + it->bmax[i]);
@@ -362,8 +378,8 @@ static void fill_item(const Scene *s, int i, FrameItem *fi);
 #define VERTEX_LIGHTING_MAX_PX 16.0f
 
 /* True when item i's triangles are small on screen: its mean projected area (a quarter of
- * its box's surface, Cauchy's formula for a convex body, in pixels at its distance) shared
- * among the half of its triangles that face the camera. */
+ * its surface, Cauchy's formula for a convex body; in pixels at its distance) shared among
+ * the half of its triangles that face the camera. */
 static bool small_triangles(const Scene *s, int i, float dist_mm, float focal_px) {
     const SceneItem *it = &s->items[i];
     float dx = it->bmax[0] - it->bmin[0], dy = it->bmax[1] - it->bmin[1],
@@ -373,7 +389,7 @@ static bool small_triangles(const Scene *s, int i, float dist_mm, float focal_px
         return false; /* the camera is inside or at the item: triangles can be any size */
     }
     float px_per_mm = focal_px / dist_mm;
-    float area_px = 0.5f * (dx * dy + dy * dz + dz * dx) * px_per_mm * px_per_mm;
+    float area_px = 0.25f * it->area_mm2 * px_per_mm * px_per_mm;
     return area_px / (0.5f * (float)it->triangle_count) < VERTEX_LIGHTING_MAX_PX;
 }
 

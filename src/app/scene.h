@@ -34,6 +34,7 @@ typedef struct {
     float center_mm[3];
     float bmin[3], bmax[3];
     uint32_t triangle_count;
+    float area_mm2; /* the mesh's surface area */
 } SceneItem;
 
 typedef struct {
