@@ -57,6 +57,8 @@ void kiosk_reset(Kiosk *k, Screens *s, Viewer *v, const Scene *scene, RefView *r
     memcpy(k->pin_path, pin_path, sizeof pin_path);
     /* the installed languages are kept; the language goes back to the clinic's setting */
     int nloc = s->locale_count;
+    char home[sizeof s->home_locale];
+    str_copy(home, sizeof home, s->home_locale[0] ? s->home_locale : keep.locale);
     char locs[SCREENS_LOCALES_MAX][16], names[SCREENS_LOCALES_MAX][48];
     memcpy(locs, s->locales, sizeof locs);
     memcpy(names, s->locale_names, sizeof names);
@@ -66,7 +68,8 @@ void kiosk_reset(Kiosk *k, Screens *s, Viewer *v, const Scene *scene, RefView *r
     s->locale_count = nloc;
     memcpy(s->locales, locs, sizeof locs);
     memcpy(s->locale_names, names, sizeof names);
-    str_copy(s->want_locale, sizeof s->want_locale, keep.locale);
+    str_copy(s->home_locale, sizeof s->home_locale, home);
+    str_copy(s->want_locale, sizeof s->want_locale, home);
     rv->source = -1;
     rv->mark_zone = -1;
     rv->mark_point_set = false;
@@ -158,13 +161,23 @@ static void language(Kiosk *k, Screens *s, UiContext *ui, Viewer *v, RefView *rv
 static void where(Kiosk *k, Screens *s, UiContext *ui, Viewer *v, const Scene *scene, RefView *rv) {
     float pad = ui_px(ui, 10.0f);
     float w = (float)v->w;
-    float side_w = fminf(ui_px(ui, 360.0f), 0.45f * w);
+    /* as wide as its words need on a narrow screen, short of the urgent-signs button */
+    UiButtonOpts danger = {.danger = true, .bold = true};
+    UiSize us = ui_button_size_ex(ui, screens_tr(rv, "red_flags_button"), &danger);
+    float side_w = fminf(fminf(ui_px(ui, 360.0f), 0.45f * w), w - us.w - 3.0f * pad);
+    bool narrow = w < 2.0f * side_w + 3.0f * pad; /* the cards stack instead of side by side */
     bool drawing = v->mode == VIEWER_DRAW;
     bool open = true;
     const char *title =
         screens_tr(rv, v->where_set && !drawing ? "kiosk_where_again" : "kiosk_where_title");
-    if (!ui_panel_begin(ui, title, (UiRect){pad, pad, fminf(side_w, w - 2.0f * pad), 0.0f},
-                        &open)) {
+    /* too narrow beside the urgent-signs button: the whole width below it */
+    float need = fmaxf(ui_button_size(ui, screens_tr(rv, "kiosk_tap")).w,
+                       ui_button_size(ui, screens_tr(rv, "kiosk_draw")).w) +
+                 4.0f * pad;
+    bool squeezed = side_w < fminf(ui_px(ui, 360.0f), 0.45f * w) || side_w < need;
+    UiRect cr = squeezed ? (UiRect){pad, us.h + 2.0f * pad, w - 2.0f * pad, 0.0f}
+                         : (UiRect){pad, pad, side_w, 0.0f};
+    if (!ui_panel_begin(ui, title, cr, &open)) {
         return;
     }
     /* one place with a tap, or the whole area with a finger */
@@ -189,33 +202,50 @@ static void where(Kiosk *k, Screens *s, UiContext *ui, Viewer *v, const Scene *s
     }
     ui_panel_end(ui);
     UiRect card = ui_last_rect(ui);
+    float h = (float)v->h;
+    UiButtonOpts next_o = {.selected = true, .bold = true};
+    UiSize ns = ui_button_size_ex(ui, screens_tr(rv, "kiosk_next_flags"), &next_o);
+    /* the actions beside the toolbar, or on a narrow screen across it, above Next */
+    narrow = narrow || squeezed || w - ns.w - card.x - card.w - 3.0f * pad < ui_px(ui, 320.0f);
+    float ax0 = narrow ? pad : card.x + card.w + pad;
+    float ax1 = narrow ? w - pad : w - ns.w - 2.0f * pad;
+    float abottom = narrow ? h - ns.h - 2.0f * pad : h - pad;
+    /* no room for their own row (very large text): the actions go inside the toolbar */
+    bool inside =
+        narrow && h - card.y - card.h - s->paint.actions_h - ns.h - 4.0f * pad < ui_px(ui, 200.0f);
     if (drawing) {
-        UiRect r = {pad, card.y + card.h + pad, card.w, (float)v->h - card.y - card.h - 2.0f * pad};
-        paint_toolbar(&s->paint, s, ui, v, rv, r);
+        float below = narrow && !inside ? s->paint.actions_h + ns.h + 3.0f * pad
+                                        : (narrow ? ns.h + 2.0f * pad : pad);
+        UiRect r = {pad, card.y + card.h + pad, card.w,
+                    fmaxf(h - card.y - card.h - pad - below, ui_px(ui, 160.0f))};
         s->paint.in_kiosk = true;
-        UiSize ns = ui_button_size(ui, screens_tr(rv, "kiosk_next_flags"));
-        paint_actions(&s->paint, ui, v, scene, rv, card.x + card.w + pad, w - ns.w - 2.0f * pad,
-                      (float)v->h - pad, false);
+        paint_toolbar(&s->paint, s, ui, v, scene, rv, r, inside ? 1 : 0);
+        if (!inside) {
+            paint_actions(&s->paint, ui, v, scene, rv, ax0, ax1, abottom, false);
+        }
         if (v->mode != VIEWER_DRAW) {
             screens_set_mode(s, v, rv, VIEWER_WHERE); /* the toolbar was closed */
         }
     }
-    screens_side_labels(ui, v, rv);
+    float fx0 = narrow && !drawing ? pad : card.x + card.w + pad;
+    float ftop = narrow && !drawing ? card.y + card.h + pad : us.h + 2.0f * pad;
+    screens_side_labels(ui, v, rv,
+                        (UiRect){fx0, ftop, w - pad - fx0,
+                                 abottom - (drawing ? s->paint.actions_h : 0.0f) - ftop - pad});
     if (v->where_set && !drawing) {
         s->where_open = true;
-        screens_where_card(s, ui, v, scene, rv,
-                           (UiRect){w - side_w - pad, ui_px(ui, 70.0f), side_w, 0.0f});
+        UiRect wr = narrow ? (UiRect){pad, card.y + card.h + pad, w - 2.0f * pad, 0.0f}
+                           : (UiRect){w - side_w - pad, us.h + 2.0f * pad, side_w, 0.0f};
+        screens_where_card(s, ui, v, scene, rv, wr);
         if (rv->source >= 0) {
-            screens_playback_bar(s, ui, rv,
-                                 screens_bar_rect(ui, 0.0f, w - side_w - 2.0f * pad, (float)v->h));
+            screens_playback_bar(
+                s, ui, rv, screens_bar_rect(ui, 0.0f, narrow ? w : w - side_w - 2.0f * pad, h));
         }
     }
     if ((v->where_set && !drawing) || (drawing && s->paint.drawing.count > 0)) {
-        UiButtonOpts next = {.selected = true, .bold = true};
-        UiSize ns = ui_button_size_ex(ui, screens_tr(rv, "kiosk_next_flags"), &next);
-        ui_area_begin(ui, (UiRect){w - ns.w - pad, (float)v->h - ns.h - pad, ns.w, ns.h});
+        ui_area_begin(ui, (UiRect){w - ns.w - pad, h - ns.h - pad, ns.w, ns.h});
         ui_set_next_width(ui, ns.w);
-        if (ui_button_ex(ui, TRID(rv, "kiosk_next_flags"), &next)) {
+        if (ui_button_ex(ui, TRID(rv, "kiosk_next_flags"), &next_o)) {
             k->step = KIOSK_FLAGS;
             rv->source = -1;
             s->play.playing = false;
@@ -230,8 +260,9 @@ static void where(Kiosk *k, Screens *s, UiContext *ui, Viewer *v, const Scene *s
 
 static void flags(Kiosk *k, UiContext *ui, Viewer *v, RefView *rv) {
     bool open = true;
-    UiRect r = centre_card(ui, v, 640, 20);
-    r.h = (float)v->h - ui_px(ui, 40.0f);
+    /* below the urgent-signs button */
+    UiRect r = centre_card(ui, v, 640, 78);
+    r.h = (float)v->h - r.y - ui_px(ui, 20.0f);
     if (!ui_panel_begin(ui, screens_tr(rv, "kiosk_flags_title"), r, &open)) {
         return;
     }
@@ -322,8 +353,9 @@ static void drawing_summary_lines(const PaintState *p, Screens *s, UiContext *ui
 static void summary(Kiosk *k, Screens *s, UiContext *ui, Viewer *v, const Scene *scene,
                     RefView *rv) {
     bool open = true;
-    UiRect r = centre_card(ui, v, 640, 20);
-    r.h = (float)v->h - ui_px(ui, 40.0f);
+    /* below the urgent-signs button */
+    UiRect r = centre_card(ui, v, 640, 78);
+    r.h = (float)v->h - r.y - ui_px(ui, 20.0f);
     if (!ui_panel_begin(ui, screens_tr(rv, "kiosk_summary_title"), r, &open)) {
         return;
     }
@@ -487,6 +519,7 @@ void kiosk_build(Kiosk *k, Screens *s, UiContext *ui, Viewer *v, const Scene *sc
     }
     ui_area_end(ui);
     if (s->redflags_open) {
+        s->top_px = rs.h + 2.0f * pad; /* below the urgent-signs button */
         screens_redflags_card(s, ui, rv, (float)v->w, (float)v->h);
     }
 }

@@ -10,6 +10,9 @@
 
 static const float BRUSH_MM[PAINT_BRUSHES] = {15.0f, 30.0f, 55.0f};
 
+static void action_buttons(PaintState *p, UiContext *ui, Viewer *v, const Scene *scene, RefView *rv,
+                           bool staff);
+
 void paint_init(PaintState *p) {
     memset(p, 0, sizeof *p);
     drawing_init(&p->drawing);
@@ -59,8 +62,8 @@ static const char *quality_label(RefView *rv, PainQuality q) {
     return screens_text(rv, key, drawing_quality_name(q));
 }
 
-void paint_toolbar(PaintState *p, struct Screens *s, UiContext *ui, Viewer *v, RefView *rv,
-                   UiRect r) {
+void paint_toolbar(PaintState *p, struct Screens *s, UiContext *ui, Viewer *v, const Scene *scene,
+                   RefView *rv, UiRect r, int actions) {
     bool open = true;
     if (!ui_panel_begin(ui, TRID(rv, "draw_title"), r, &open)) {
         return;
@@ -97,6 +100,11 @@ void paint_toolbar(PaintState *p, struct Screens *s, UiContext *ui, Viewer *v, R
                                         screens_tr(rv, "brush_medium"),
                                         screens_tr(rv, "brush_large")};
     ui_segmented(ui, "draw_brush", sizes, PAINT_BRUSHES, &p->brush);
+    if (actions > 0) {
+        ui_row_begin(ui);
+        action_buttons(p, ui, v, scene, rv, actions > 1);
+        ui_row_end(ui);
+    }
     if (p->message[0]) {
         ui_text(ui, p->message, UI_TEXT_MUTED);
     }
@@ -108,11 +116,9 @@ void paint_toolbar(PaintState *p, struct Screens *s, UiContext *ui, Viewer *v, R
     }
 }
 
-bool paint_actions(PaintState *p, UiContext *ui, Viewer *v, const Scene *scene, RefView *rv,
-                   float x0, float x1, float bottom, bool staff) {
-    /* one wrapping row at the foot of the band, placed by the height it had last frame */
-    ui_area_begin(ui, (UiRect){x0, bottom - p->actions_h, x1 - x0, 0.0f});
-    ui_row_begin(ui);
+/* The action buttons, in the row or card the caller opened. */
+static void action_buttons(PaintState *p, UiContext *ui, Viewer *v, const Scene *scene, RefView *rv,
+                           bool staff) {
     UiButtonOpts off = {.disabled = !drawing_can_undo(&p->drawing)};
     if (ui_button_ex(ui, TRID(rv, "draw_undo"), &off) && drawing_undo(&p->drawing)) {
         v->painted = true;
@@ -162,6 +168,14 @@ bool paint_actions(PaintState *p, UiContext *ui, Viewer *v, const Scene *scene, 
             p->request = p->library_open ? PAINT_REQ_LIST : PAINT_REQ_NONE;
         }
     }
+}
+
+bool paint_actions(PaintState *p, UiContext *ui, Viewer *v, const Scene *scene, RefView *rv,
+                   float x0, float x1, float bottom, bool staff) {
+    /* one wrapping row at the foot of the band, placed by the height it had last frame */
+    ui_area_begin(ui, (UiRect){x0, bottom - p->actions_h, x1 - x0, 0.0f});
+    ui_row_begin(ui);
+    action_buttons(p, ui, v, scene, rv, staff);
     ui_row_end(ui);
     ui_area_end(ui);
     UiRect r = ui_last_rect(ui);

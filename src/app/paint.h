@@ -76,9 +76,10 @@ void paint_sync_viewer(PaintState *p, Viewer *v);
 struct Screens; /* screens.h */
 
 /* The Draw card at r (top-left corner; it grows down): paint or erase, quality, intensity,
- * brush size. */
-void paint_toolbar(PaintState *p, struct Screens *s, UiContext *ui, Viewer *v, RefView *rv,
-                   UiRect r);
+ * brush size; actions 1 adds the action buttons inside it (no room for their own row), 2
+ * the staff's as well. */
+void paint_toolbar(PaintState *p, struct Screens *s, UiContext *ui, Viewer *v, const Scene *scene,
+                   RefView *rv, UiRect r, int actions);
 /* The action row (undo, redo, clear, turn the body, done; for staff also save, handout,
  * new and the saved drawings) at the foot of the band x0..x1 ending at bottom. True when its
  * height changed (build another frame to place it). */

@@ -132,7 +132,7 @@ static float top_bar(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, R
     UiSize rs = ui_button_size_ex(ui, rf, &danger);
     UiSize as = ui_button_size(ui, screens_tr(rv, "about"));
     UiSize ss = ui_button_size(ui, screens_tr(rv, "settings"));
-    float right_w = rs.w + as.w + ss.w + 4.0f * pad;
+    float right_w = fminf(rs.w + as.w + ss.w + 4.0f * pad, w);
     ui_area_begin(ui, (UiRect){w - right_w, pad, right_w, 0.0f});
     ui_row_begin(ui);
     UiButtonOpts sel = {.selected = s->settings_open};
@@ -150,11 +150,18 @@ static float top_bar(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, R
     UiRect last = ui_last_rect(ui);
     float bottom = last.y + last.h;
     ui_area_end(ui);
-
-    ui_area_begin(ui, (UiRect){pad, pad, w - right_w - pad, 0.0f});
-    ui_row_begin(ui);
+    /* the rest beside those, or below them when the mode switch would not fit beside */
     const char *modes[3] = {screens_tr(rv, "mode_explore"), screens_tr(rv, "mode_where"),
                             screens_tr(rv, "mode_draw")};
+    float modes_w = 0.0f;
+    for (int i = 0; i < 3; i++) {
+        modes_w = fmaxf(modes_w, ui_button_size(ui, modes[i]).w);
+    }
+    bool beside = w - right_w - pad >= 3.0f * modes_w + pad;
+    UiRect rest = beside ? (UiRect){pad, pad, w - right_w - pad, 0.0f}
+                         : (UiRect){pad, bottom + pad, w - 2.0f * pad, 0.0f};
+    ui_area_begin(ui, rest);
+    ui_row_begin(ui);
     int mode = (int)v->mode;
     if (ui_segmented(ui, "mode", modes, 3, &mode)) {
         screens_set_mode(s, v, rv, (ViewerMode)mode);
@@ -527,7 +534,8 @@ void screens_playback_bar(Screens *s, UiContext *ui, RefView *rv, UiRect r) {
 
 void screens_redflags_card(Screens *s, UiContext *ui, RefView *rv, float w, float h) {
     float cw = fminf(w - ui_px(ui, 20.0f), ui_px(ui, 640.0f));
-    UiRect r = {0.5f * (w - cw), ui_px(ui, 70.0f), cw, h - ui_px(ui, 90.0f)};
+    float top = fmaxf(s->top_px, ui_px(ui, 70.0f));
+    UiRect r = {0.5f * (w - cw), top, cw, h - top - ui_px(ui, 20.0f)};
     const ContentDb *db = &rv->assets.content;
     const char *title =
         rv->loaded && db->redflags_title ? db->redflags_title : REDFLAGS_FALLBACK_TITLE;
@@ -636,7 +644,8 @@ static void search_panel(Screens *s, UiContext *ui, Viewer *v, const Scene *scen
 
 static void about_card(Screens *s, UiContext *ui, RefView *rv, float w, float h) {
     float cw = fminf(w - ui_px(ui, 20.0f), ui_px(ui, 640.0f));
-    UiRect r = {0.5f * (w - cw), ui_px(ui, 70.0f), cw, h - ui_px(ui, 90.0f)};
+    float top = fmaxf(s->top_px, ui_px(ui, 70.0f));
+    UiRect r = {0.5f * (w - cw), top, cw, h - top - ui_px(ui, 20.0f)};
     if (!ui_panel_begin(ui, screens_tr(rv, "about_title"), r, &s->about_open)) {
         return;
     }
@@ -672,7 +681,7 @@ static void about_card(Screens *s, UiContext *ui, RefView *rv, float w, float h)
 
 static void settings_card(Screens *s, UiContext *ui, Viewer *v, RefView *rv, float w) {
     float cw = fminf(w - ui_px(ui, 20.0f), ui_px(ui, 560.0f));
-    UiRect r = {0.5f * (w - cw), ui_px(ui, 70.0f), cw, 0.0f};
+    UiRect r = {0.5f * (w - cw), fmaxf(s->top_px, ui_px(ui, 70.0f)), cw, 0.0f};
     if (!ui_panel_begin(ui, screens_tr(rv, "settings"), r, &s->settings_open)) {
         return;
     }
@@ -757,7 +766,7 @@ static void settings_card(Screens *s, UiContext *ui, Viewer *v, RefView *rv, flo
 
 /* "your left" and "your right" at the sides of the screen where the body's own left and
  * right are, whichever way it is turned: the known trap of paper body maps. */
-void screens_side_labels(UiContext *ui, Viewer *v, RefView *rv) {
+void screens_side_labels(UiContext *ui, Viewer *v, RefView *rv, UiRect free) {
     const float left_mm[3] = {150.0f, 0.0f, 0.0f}, right_mm[3] = {-150.0f, 0.0f, 0.0f};
     float pl[2], pr[2];
     if (!cam_project(&v->cam, v->w, v->h, left_mm, pl) ||
@@ -767,19 +776,30 @@ void screens_side_labels(UiContext *ui, Viewer *v, RefView *rv) {
     const char *yl = screens_tr(rv, "your_left");
     const char *yr = screens_tr(rv, "your_right");
     float gap = ui_px(ui, 24.0f);
-    float y = 0.5f * (pl[1] + pr[1]) + ui_px(ui, 120.0f);
+    UiButtonOpts o = {.selected = true, .bold = true};
+    UiRect r[2];
     for (int i = 0; i < 2; i++) {
-        const char *label = i == 0 ? yl : yr;
         const float *p = i == 0 ? pl : pr;
         const float *other = i == 0 ? pr : pl;
-        UiButtonOpts o = {.selected = true, .bold = true};
-        UiSize sz = ui_button_size_ex(ui, label, &o);
-        /* beside the body, on the side where that half of the body is */
+        UiSize sz = ui_button_size_ex(ui, i == 0 ? yl : yr, &o);
+        if (free.w < sz.w || free.h < sz.h) {
+            return; /* no room beside the cards (very large text) */
+        }
+        /* beside the hips, on the side where that half of the body is, kept in the free
+         * part of the screen (between the cards, below the bar) */
         float x = p[0] < other[0] ? p[0] - gap - sz.w : p[0] + gap;
-        ui_area_begin(ui, (UiRect){x, y, sz.w, sz.h});
-        ui_set_next_width(ui, sz.w);
+        x = fminf(fmaxf(x, free.x), free.x + free.w - sz.w);
+        float y = fminf(fmaxf(0.5f * (pl[1] + pr[1]), free.y), free.y + free.h - sz.h);
+        r[i] = (UiRect){x, y, sz.w, sz.h};
+    }
+    if (r[0].x < r[1].x + r[1].w && r[1].x < r[0].x + r[0].w) {
+        return; /* squeezed onto each other: they would mislead, not help */
+    }
+    for (int i = 0; i < 2; i++) {
+        ui_area_begin(ui, r[i]);
+        ui_set_next_width(ui, r[i].w);
         ui_push_id_int(ui, 900 + i);
-        ui_button_ex(ui, label, &o);
+        ui_button_ex(ui, i == 0 ? yl : yr, &o);
         ui_pop_id(ui);
         ui_area_end(ui);
     }
@@ -844,12 +864,17 @@ void screens_build(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, Ref
         const SceneItem *it = &scene->items[v->selected];
         int si = content_find_structure(&rv->assets.content, it->id);
         float px[2];
-        if (si >= 0 && cam_project(&v->cam, v->w, v->h, it->center_mm, px)) {
-            const ContentStructure *st = &rv->assets.content.structures[si];
-            ui_callout(ui, s->student ? st->name : st->plain_name, px[0], px[1]);
+        const ContentStructure *st = si >= 0 ? &rv->assets.content.structures[si] : NULL;
+        const char *name = st ? (s->student ? st->name : st->plain_name) : NULL;
+        /* not under the bar nor under the card beside it: there the card names it */
+        if (name && cam_project(&v->cam, v->w, v->h, it->center_mm, px) &&
+            px[1] > s->top_px + ui_px(ui, 90.0f) &&
+            px[0] + ui_button_size(ui, name).w + ui_px(ui, 60.0f) < w - side_w - pad) {
+            ui_callout(ui, name, px[0], px[1]);
         }
     }
     top = fmaxf(top, top_bar(s, ui, v, scene, rv, w) + pad);
+    s->top_px = top;
     /* Where the playback panel goes: in landscape at the foot of the right-hand column, so
      * the whole body stays tall beside it; in portrait across the bottom. Preset views frame
      * the body in the space the bar, the panel and the notice leave free. */
@@ -867,6 +892,10 @@ void screens_build(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, Ref
         s->bar_reserve_px = ui_px(ui, 60.0f);
     } else {
         bar = screens_bar_rect(ui, 0.0f, w, h);
+        if (bar.y < top) {
+            bar.h -= top - bar.y; /* a tall bar (large text, narrow screen) comes first */
+            bar.y = top;
+        }
         s->reserve_right_px = 0.0f;
         s->bar_reserve_px = bar.h + 2.0f * pad;
     }
@@ -877,8 +906,15 @@ void screens_build(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, Ref
     }
     v->inset_right_px = playing ? s->reserve_right_px : 0.0f;
     UiRect left = {pad, top, side_w, h - top - pad};
+    /* Draw on a narrow screen: the action row takes the whole width below the toolbar; with
+     * no room for both, the actions go inside the toolbar, which scrolls */
+    bool draw_narrow = v->mode == VIEWER_DRAW && w - (left.x + left.w + pad) < ui_px(ui, 560.0f);
+    bool draw_inside = draw_narrow && h - top - s->paint.actions_h - 3.0f * pad < ui_px(ui, 220.0f);
+    if (draw_narrow && !draw_inside) {
+        left.h = h - top - s->paint.actions_h - 3.0f * pad;
+    }
     if (v->mode == VIEWER_DRAW && !s->layers_open && !s->sources_open && !s->search_open) {
-        paint_toolbar(&s->paint, s, ui, v, rv, left);
+        paint_toolbar(&s->paint, s, ui, v, scene, rv, left, draw_inside ? s->staff + 1 : 0);
     } else if (s->layers_open) {
         layers_panel(s, ui, v, scene, rv, left);
     } else if (s->sources_open) {
@@ -943,28 +979,41 @@ void screens_build(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, Ref
         }
     }
     if (v->mode == VIEWER_DRAW) {
-        float x0 = left.x + left.w + pad; /* beside the toolbar */
+        float x0 = draw_narrow ? pad : left.x + left.w + pad; /* beside the toolbar */
         float x1 = s->paint.summary_open || s->paint.library_open ? right.x - pad : w - pad;
-        if (paint_actions(&s->paint, ui, v, scene, rv, x0, x1, h - pad, s->staff)) {
+        if (!draw_inside && paint_actions(&s->paint, ui, v, scene, rv, x0, x1, h - pad, s->staff)) {
             s->changed = true;
         }
-        screens_side_labels(ui, v, rv);
+        float fx0 = left.x + left.w + pad;
+        float fx1 = s->paint.summary_open || s->paint.library_open ? right.x - pad : w - pad;
+        screens_side_labels(
+            ui, v, rv, (UiRect){fx0, top, fx1 - fx0, h - top - s->paint.actions_h - 2.0f * pad});
     } else if (rv->loaded && rv->source >= 0) {
         bool left_open = s->layers_open || s->sources_open || s->search_open;
         if (!landscape && left_open) {
-            bar = screens_bar_rect(ui, left.x + left.w, w, h);
+            UiRect b = screens_bar_rect(ui, left.x + left.w, w, h);
+            bar.x = b.x;
+            bar.w = b.w;
         }
         screens_playback_bar(s, ui, rv, bar);
     } else {
         /* the educational notice, readable on the dark view; it opens About */
         const char *note = screens_tr(rv, "disclaimer_short");
         UiSize ns = ui_button_size(ui, note);
-        ui_area_begin(ui, (UiRect){0.5f * (w - ns.w), h - ns.h - pad, ns.w, ns.h});
-        ui_set_next_width(ui, ns.w);
-        if (ui_button(ui, note)) {
-            s->about_open = true;
+        bool left_open = s->layers_open || s->sources_open || s->search_open;
+        bool right_open = (v->mode == VIEWER_WHERE && s->where_open) ||
+                          (v->selected >= 0 && s->info_open) || s->paint.library_open ||
+                          s->paint.compare_open || (s->study && study_screen_is_open(s->study));
+        float x0 = left_open ? left.x + left.w + pad : 0.0f;
+        float x1 = right_open ? right.x - pad : w;
+        if (x1 - x0 >= ns.w + 2.0f * pad) {
+            ui_area_begin(ui, (UiRect){0.5f * (x0 + x1 - ns.w), h - ns.h - pad, ns.w, ns.h});
+            ui_set_next_width(ui, ns.w);
+            if (ui_button(ui, note)) {
+                s->about_open = true;
+            }
+            ui_area_end(ui);
         }
-        ui_area_end(ui);
     }
     if (s->about_open) {
         about_card(s, ui, rv, w, h);

@@ -50,6 +50,7 @@ typedef struct Screens {
     bool changed;           /* something the 3-D picture depends on changed this frame */
     float bar_reserve_px;   /* height kept free at the bottom while a source plays */
     float reserve_right_px; /* width kept free on the right while a source plays (landscape) */
+    float top_px;           /* where the space below the bar begins */
     PaintState paint;       /* the pain drawing (Draw mode) and, for staff, the saved ones */
     bool staff;             /* saving, handouts and saved drawings are offered (not to patients) */
     StudyScreen *study;     /* the quiz card, owned by the session (NULL: no study mode) */
@@ -59,6 +60,7 @@ typedef struct Screens {
     int locale_count;
     const char *locale_now;
     char want_locale[16]; /* a language chosen this frame (the kiosk's first step) */
+    char home_locale[16]; /* the language a kiosk goes back to for the next patient */
 } Screens;
 
 void screens_init(Screens *s);

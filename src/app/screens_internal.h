@@ -37,8 +37,9 @@ void screens_playback_bar(Screens *s, UiContext *ui, RefView *rv, UiRect r);
 /* The red-flags card. */
 void screens_redflags_card(Screens *s, UiContext *ui, RefView *rv, float w, float h);
 /* "your left" and "your right" beside the body, on the sides where the body's own left and
- * right are, whichever way it is turned (the known trap of paper body maps). */
-void screens_side_labels(UiContext *ui, Viewer *v, RefView *rv);
+ * right are, whichever way it is turned (the known trap of paper body maps); kept inside
+ * free (the part of the screen no card covers). */
+void screens_side_labels(UiContext *ui, Viewer *v, RefView *rv, UiRect free);
 /* Recomputes the where-it-hurts list when the viewer reports a new point or zone. */
 void screens_refresh_where(Screens *s, Viewer *v, RefView *rv);
 

@@ -209,7 +209,9 @@ int session_open(Session *s, const CliOptions *opts, SessionMode mode, int w, in
         load_settings(s);
     }
     str_copy(s->assets_dir, sizeof s->assets_dir, paths.assets_dir);
-    choose_locale(s, opts->locale ? opts->locale : s->screens.settings.locale);
+    str_copy(s->screens.home_locale, sizeof s->screens.home_locale,
+             opts->locale ? opts->locale : s->screens.settings.locale);
+    choose_locale(s, s->screens.home_locale);
     /* Without the content the body still shows; the UI says what is missing. */
     s->rv_loaded =
         refview_load(&s->rv, paths.assets_dir, s->locale, &s->scene, s->gfx, err, sizeof err);
@@ -332,6 +334,7 @@ bool session_step(Session *s, const InputFrame *input, float dt_sec) {
         apply_settings(s);
         save_settings(s);
         session_prune_drawings(s);
+        str_copy(s->screens.home_locale, sizeof s->screens.home_locale, s->screens.settings.locale);
         session_set_locale(s, s->screens.settings.locale);
         v->dirty = true;
     }

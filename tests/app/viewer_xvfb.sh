@@ -63,7 +63,7 @@ xdotool mousemove 1000 34 click 1
 # the Settings card is open once the picture settles again
 rm -f "$tmp/settled.png"
 for i in \$(seq 1 200); do [ -f "$tmp/settled.png" ] && break; sleep 0.1; done
-xdotool mousemove 396 472 click 1
+xdotool mousemove 396 527 click 1
 for i in \$(seq 1 200); do [ -f "$user/settings.json" ] && break; sleep 0.1; done
 kill \$pid
 wait \$pid 2>/dev/null
