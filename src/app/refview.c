@@ -287,10 +287,12 @@ void refview_apply(RefView *rv, Scene *scene, Gfx *gfx, float t_sec, bool show_z
             if (layer == LAYER_NERVES || layer == LAYER_BONES || layer == LAYER_LIGAMENTS) {
                 scene->auto_see_through_mask |= LAYER_BIT(LAYER_DEEP_MUSCLES);
             }
+            /* the source glows purple: apart from the muscles' red, the nerves' yellow and
+             * the orange and blue of the pain areas it sends pain to */
             float warm = rv->sample.tension;
-            scene->item_tint[item][0] = 1.0f;
-            scene->item_tint[item][1] = 0.45f;
-            scene->item_tint[item][2] = 0.10f;
+            scene->item_tint[item][0] = 0.72f;
+            scene->item_tint[item][1] = 0.30f;
+            scene->item_tint[item][2] = 0.90f;
             scene->item_tint[item][3] = 0.85f * warm;
             scene->item_emissive[item] = warm * (0.25f + 0.35f * rv->sample.pulse);
         }
@@ -317,8 +319,11 @@ void refview_apply(RefView *rv, Scene *scene, Gfx *gfx, float t_sec, bool show_z
         }
     }
     if (show_zones && rv->source >= 0 && rv->heat) {
-        static const float primary_rgb[3] = {0.85f, 0.08f, 0.48f};
-        static const float spill_rgb[3] = {0.98f, 0.62f, 0.80f};
+        /* main areas vermillion, wider areas sky blue (Okabe and Ito's colour-blind-safe
+         * palette): they differ in hue and in lightness from each other and from the skin
+         * for protanopia, deuteranopia and tritanopia too (tests/render/cvd_check.py) */
+        static const float primary_rgb[3] = {0.84f, 0.37f, 0.00f};
+        static const float spill_rgb[3] = {0.34f, 0.71f, 0.91f};
         /* strongest primary and spillover heat per vertex, then one colour between them */
         float *hs = rv->heat;
         memset(hs, 0, sizeof(float) * nv);

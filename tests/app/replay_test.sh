@@ -44,7 +44,7 @@ check touch_pinch_orbit "s['camera']['distance'] < 2400 and s['selected'] is Non
 replay play_source
 check play_source "s['source'] == 'iliacus_l' and s['playing'] and s['panels']['sources']"
 check play_source "s['animation_time'] > 5"
-pixels play_source 217 20 122 60 400   # primary zones bloom in crimson on the skin
+pixels play_source 200 85 20 25 300    # main areas bloom in vermillion on the skin
 
 # Where it hurts, from behind: a tap on the right buttock lists right-side sources only
 replay where_it_hurts

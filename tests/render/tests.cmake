@@ -7,3 +7,10 @@ if(TARGET body_glb)
   add_test(NAME render.body COMMAND test_render_body WORKING_DIRECTORY ${CMAKE_BINARY_DIR})
   set_tests_properties(render.body PROPERTIES ENVIRONMENT "${PAINMAP_TEST_ENV}")
 endif()
+if(TARGET body_glb)
+  # colour-blind check on rendered pictures: zones and structure kinds stay apart
+  add_test(NAME render.color_blind
+    COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/render/cvd_check.py ${PAINMAP_EXE}
+            ${CMAKE_BINARY_DIR}/test-out/cvd)
+  set_tests_properties(render.color_blind PROPERTIES ENVIRONMENT "${PAINMAP_TEST_ENV};SDL_VIDEODRIVER=offscreen" TIMEOUT 300)
+endif()
