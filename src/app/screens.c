@@ -776,7 +776,7 @@ void screens_side_labels(UiContext *ui, Viewer *v, RefView *rv, UiRect free) {
     const char *yl = screens_tr(rv, "your_left");
     const char *yr = screens_tr(rv, "your_right");
     float gap = ui_px(ui, 24.0f);
-    UiButtonOpts o = {.selected = true, .bold = true};
+    UiButtonOpts o = {.selected = true, .bold = true, .inert = true};
     UiRect r[2];
     for (int i = 0; i < 2; i++) {
         const float *p = i == 0 ? pl : pr;
@@ -954,7 +954,7 @@ void screens_build(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, Ref
             ui_area_begin(ui, (UiRect){cx - 0.5f * ls.w, top, ls.w, ls.h});
             ui_set_next_width(ui, ls.w);
             ui_push_id_int(ui, 600 + half);
-            UiButtonOpts o = {.selected = true};
+            UiButtonOpts o = {.selected = true, .inert = true};
             ui_button_ex(ui, label, &o);
             ui_pop_id(ui);
             ui_area_end(ui);
@@ -972,7 +972,7 @@ void screens_build(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, Ref
             ui_area_begin(ui, (UiRect){cx - 0.5f * ls.w, top, ls.w, ls.h});
             ui_set_next_width(ui, ls.w);
             ui_push_id_int(ui, half);
-            UiButtonOpts o = {.selected = true};
+            UiButtonOpts o = {.selected = true, .inert = true};
             ui_button_ex(ui, label, &o);
             ui_pop_id(ui);
             ui_area_end(ui);

@@ -192,6 +192,7 @@ typedef struct {
     bool danger;   /* drawn in danger colours (the red-flags button) */
     bool bold;
     bool disabled; /* drawn dimmed, never clicks, skipped by Tab */
+    bool inert;    /* a badge: drawn as asked (not dimmed), never clicks, skipped by Tab */
 } UiButtonOpts;
 
 /* --- layout ------------------------------------------------------------------------ */

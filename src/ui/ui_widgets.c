@@ -145,7 +145,8 @@ bool ui_button_ex(UiContext *ctx, const char *label, const UiButtonOpts *opts) {
     button_measure(c, &b, label, vis, o.bold);
     UiSize s = button_size(c, &b);
     UiRect r = ui__layout_next(c, s.w, s.h, true);
-    UiInteract in = ui__interact(c, id, r, !o.disabled, o.disabled);
+    bool off = o.disabled || o.inert;
+    UiInteract in = ui__interact(c, id, r, !off, off);
     uint32_t bg = t->widget_bg, fg = t->text;
     if (o.danger) {
         bg = t->danger_bg;
@@ -171,8 +172,9 @@ bool ui_button_ex(UiContext *ctx, const char *label, const UiButtonOpts *opts) {
     block_draw(c, &b, label, vis, r.x, r.y + 0.5f * (r.h - b.h), r.w, true, fg);
     ui__draw_focus(c, id, r, false);
     block_free(&b);
-    describe(c, "button", label, vis, o.disabled ? "disabled" : o.selected ? "selected" : NULL, id);
-    return in.clicked && !o.disabled;
+    describe(c, o.inert ? "badge" : "button", label, vis,
+             o.disabled ? "disabled" : (o.selected && !o.inert ? "selected" : NULL), id);
+    return in.clicked && !off;
 }
 
 bool ui_button(UiContext *ctx, const char *label) {
