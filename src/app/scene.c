@@ -215,6 +215,25 @@ bool scene_load_placeholder(Scene *s, Gfx *gfx, char *err, size_t err_cap) {
     return ok;
 }
 
+bool scene_add_far_mesh(Scene *scene, Gfx *gfx, int item, const MeshBuf *mesh) {
+    if (item < 0 || item >= scene->count || item == scene->skin_item ||
+        scene->items[item].far_mesh.id) {
+        return false;
+    }
+    GfxMeshDesc d = {.positions = mesh->positions,
+                     .normals = mesh->normals,
+                     .indices = mesh->indices,
+                     .vertex_count = mesh->vertex_count,
+                     .index_count = mesh->index_count};
+    GfxMesh gm = gfx_create_mesh(gfx, &d);
+    if (!gm.id) {
+        return false;
+    }
+    scene->items[item].far_mesh = gm;
+    scene->items[item].far_triangle_count = mesh->index_count / 3;
+    return true;
+}
+
 void scene_upload_skin_paint(Scene *scene, Gfx *gfx) {
     if (scene->skin_item >= 0 && scene->skin_paint) {
         gfx_update_paint(gfx, scene->items[scene->skin_item].mesh, scene->skin_paint,
@@ -321,6 +340,11 @@ bool scene_load_body(Scene *s, Gfx *gfx, const char *path, LodId lod, char *err,
                       .index_count = tm->icount};
         bool own_pick = tm->vcount > 0 && tm->icount > 0 && tm != bm;
         ok = scene_add(s, gfx, b->id, kind, layer, &m, own_pick ? &pm : NULL, err, err_cap);
+        /* the full level keeps the tablet one for when a structure is small on screen (a
+         * failed upload only costs speed) */
+        if (ok && own_pick && kind != KIND_SKIN && tm->icount < bm->icount) {
+            scene_add_far_mesh(s, gfx, s->count - 1, &pm);
+        }
     }
     body_free(&body);
     ok = ok && scene_finish(s, err, err_cap);
@@ -344,6 +368,7 @@ void scene_unload(Scene *scene, Gfx *gfx) {
     scene->pick = NULL;
     for (int i = 0; i < scene->count; i++) {
         gfx_destroy_mesh(gfx, scene->items[i].mesh);
+        gfx_destroy_mesh(gfx, scene->items[i].far_mesh);
     }
     scene->count = 0;
     free(scene->skin_positions);
@@ -377,20 +402,36 @@ static void fill_item(const Scene *s, int i, FrameItem *fi);
  * as per pixel (compared side by side at the preset views); above it, per pixel. */
 #define VERTEX_LIGHTING_MAX_PX 16.0f
 
-/* True when item i's triangles are small on screen: its mean projected area (a quarter of
- * its surface, Cauchy's formula for a convex body; in pixels at its distance) shared among
- * the half of its triangles that face the camera. */
-static bool small_triangles(const Scene *s, int i, float dist_mm, float focal_px) {
-    const SceneItem *it = &s->items[i];
+/* Below this many pixels per triangle of the full level, the tablet level (about a third of
+ * the triangles) draws the same outline to within a pixel. */
+#define FAR_MESH_MAX_PX 4.0f
+
+/* The pixels each camera-facing triangle of item i covers when its surface is split into
+ * `triangles`: its mean projected area (a quarter of its surface, Cauchy's formula for a
+ * convex body; in pixels at its distance) shared among the half that face the camera.
+ * Infinite when the camera is inside or at the item (triangles can be any size there). */
+static float px_per_triangle(const SceneItem *it, uint32_t triangles, float dist_mm,
+                             float focal_px) {
     float dx = it->bmax[0] - it->bmin[0], dy = it->bmax[1] - it->bmin[1],
           dz = it->bmax[2] - it->bmin[2];
     float radius = 0.5f * sqrtf(dx * dx + dy * dy + dz * dz);
-    if (it->triangle_count < 2 || dist_mm <= radius) {
-        return false; /* the camera is inside or at the item: triangles can be any size */
+    if (triangles < 2 || dist_mm <= radius) {
+        return INFINITY;
     }
     float px_per_mm = focal_px / dist_mm;
     float area_px = 0.25f * it->area_mm2 * px_per_mm * px_per_mm;
-    return area_px / (0.5f * (float)it->triangle_count) < VERTEX_LIGHTING_MAX_PX;
+    return area_px / (0.5f * (float)triangles);
+}
+
+/* The level of detail and the lighting for item i at this distance. */
+static void choose_detail(const Scene *s, int i, float dist_mm, float focal_px, FrameItem *fi) {
+    const SceneItem *it = &s->items[i];
+    float px = px_per_triangle(it, it->triangle_count, dist_mm, focal_px);
+    if (it->far_mesh.id && px < FAR_MESH_MAX_PX) {
+        fi->mesh = it->far_mesh;
+        px = px_per_triangle(it, it->far_triangle_count, dist_mm, focal_px);
+    }
+    fi->vertex_lighting = px < VERTEX_LIGHTING_MAX_PX;
 }
 
 static int cmp_far_first(const void *a, const void *b) {
@@ -545,14 +586,13 @@ void scene_build_frame(Scene *s, const Camera *cam, unsigned layer_mask, int w, 
     for (int k = 0; k < no; k++) {
         FrameItem *fi = &s->frame_items[n++];
         fill_item(s, opaque[k].index, fi);
-        fi->vertex_lighting = small_triangles(s, opaque[k].index, sqrtf(opaque[k].dist2), focal_px);
+        choose_detail(s, opaque[k].index, sqrtf(opaque[k].dist2), focal_px, fi);
     }
     qsort(translucent, (size_t)nt, sizeof translucent[0], cmp_far_first);
     for (int k = 0; k < nt; k++) {
         FrameItem *fi = &s->frame_items[n++];
         fill_item(s, translucent[k].index, fi);
-        fi->vertex_lighting =
-            small_triangles(s, translucent[k].index, sqrtf(translucent[k].dist2), focal_px);
+        choose_detail(s, translucent[k].index, sqrtf(translucent[k].dist2), focal_px, fi);
     }
     out->items = s->frame_items;
     out->item_count = n;

@@ -34,7 +34,9 @@ typedef struct {
     float center_mm[3];
     float bmin[3], bmax[3];
     uint32_t triangle_count;
-    float area_mm2; /* the mesh's surface area */
+    float area_mm2;   /* the mesh's surface area */
+    GfxMesh far_mesh; /* a lighter level drawn when the mesh's triangles are tiny ({0} = none) */
+    uint32_t far_triangle_count;
 } SceneItem;
 
 typedef struct {
@@ -84,6 +86,10 @@ void scene_unload(Scene *scene, Gfx *gfx);
  * pick_mesh when given (a lighter level of detail is as good for a finger), else mesh. */
 bool scene_add(Scene *scene, Gfx *gfx, const char *id, StructureKind kind, LayerId layer,
                const MeshBuf *mesh, const MeshBuf *pick_mesh, char *err, size_t err_cap);
+/* Gives item a lighter level of detail (e.g. the tablet level under the full one), drawn
+ * instead of its mesh while that mesh's triangles would cover under 4 pixels each on
+ * screen. Not for the skin: its paint follows its own vertices. False if it cannot. */
+bool scene_add_far_mesh(Scene *scene, Gfx *gfx, int item, const MeshBuf *mesh);
 /* Sends skin_paint to the GPU (after changing it). */
 void scene_upload_skin_paint(Scene *scene, Gfx *gfx);
 /* Call once every structure is added: builds the picking hierarchy. */
@@ -103,8 +109,9 @@ bool scene_item_visible(const Scene *scene, int i, unsigned layer_mask);
 int scene_find(const Scene *scene, const char *id);
 
 /* Fills frame for the camera and viewport (w x h) with the items on visible layers that lie
- * at least partly in view: opaque first, near to far, then translucent ones far to near.
- * frame->items points into scene. */
+ * at least partly in view: opaque first, near to far, then translucent ones far to near;
+ * each at its far mesh when it has one and is small on screen. frame->items points into
+ * scene. */
 void scene_build_frame(Scene *scene, const Camera *cam, unsigned layer_mask, int w, int h,
                        FrameDesc *out_frame);
 

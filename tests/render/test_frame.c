@@ -1,7 +1,7 @@
 /* What scene_build_frame hands the renderer, through the null backend (no GL): structures
  * out of view are left out, opaque ones come near to far and translucent ones far to near,
- * lighting moves to the vertices only when a structure's triangles are tiny on screen, and
- * --repeat's draw count reaches the statistics. */
+ * lighting moves to the vertices and a lighter mesh takes over only when a structure's
+ * triangles are tiny on screen, and --repeat's draw count reaches the statistics. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "anatomy/primitives.h"
 #include "app/scene.h"
 #include "render/gfx.h"
 
@@ -133,6 +134,37 @@ static void test_vertex_lighting_only_when_small(void **state) {
     assert_false(skin_vertex_lit(c, 50.0f));
 }
 
+/* The mesh drawn for item i on a view h pixels tall (0 when not drawn). */
+static uint32_t drawn_mesh(Ctx *c, int item, int h) {
+    FrameDesc f;
+    scene_build_frame(&c->scene, &c->cam, LAYER_MASK_ALL, h, h, &f);
+    const SceneItem *it = &c->scene.items[item];
+    for (int k = 0; k < f.item_count; k++) {
+        if (f.items[k].mesh.id == it->mesh.id || f.items[k].mesh.id == it->far_mesh.id) {
+            return f.items[k].mesh.id;
+        }
+    }
+    return 0;
+}
+
+static void test_far_mesh_when_small(void **state) {
+    Ctx *c = *state;
+    int femur = scene_find(&c->scene, "femur_r");
+    assert_true(femur >= 0);
+    MeshBuf m = {0};
+    const float head[3] = {-80.0f, 0.0f, 0.0f};
+    assert_true(meshbuf_add_sphere(&m, head, 24.0f, 6, 8));
+    assert_false(scene_add_far_mesh(&c->scene, c->gfx, c->scene.skin_item, &m));
+    assert_true(scene_add_far_mesh(&c->scene, c->gfx, femur, &m));
+    meshbuf_free(&m);
+    const SceneItem *it = &c->scene.items[femur];
+    assert_int_not_equal(it->far_mesh.id, 0);
+    /* the whole body on a 4000-pixel screen: the femur's triangles are large, its own mesh */
+    assert_int_equal(drawn_mesh(c, femur, 4000), it->mesh.id);
+    /* on 100 pixels they are specks: the lighter mesh */
+    assert_int_equal(drawn_mesh(c, femur, 100), it->far_mesh.id);
+}
+
 static void test_repeat_counts(void **state) {
     Ctx *c = *state;
     FrameDesc f;
@@ -155,6 +187,7 @@ int main(void) {
         cmocka_unit_test(test_order),
         cmocka_unit_test(test_vertex_lighting_only_when_small),
         cmocka_unit_test(test_repeat_counts),
+        cmocka_unit_test(test_far_mesh_when_small),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
