@@ -189,6 +189,10 @@ static float top_bar(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, R
     if (ui_button_ex(ui, TRID(rv, "student_words"), &sel)) {
         s->student = !s->student;
     }
+    sel.selected = s->text_open;
+    if (ui_button_ex(ui, TRID(rv, "text_view"), &sel)) {
+        s->text_open = !s->text_open;
+    }
     if (s->study) {
         sel.selected = study_screen_is_open(s->study);
         if (ui_button_ex(ui, TRID(rv, "mode_quiz"), &sel)) {
@@ -926,7 +930,9 @@ void screens_build(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, Ref
     if (landscape && playing) {
         right.h = fmaxf(bar.y - top - pad, ui_px(ui, 120.0f)); /* above the playback panel */
     }
-    if (s->study && (quiz || study_screen_is_open(s->study))) {
+    if (s->text_open) {
+        screens_text_card(s, ui, v, scene, rv, right);
+    } else if (s->study && (quiz || study_screen_is_open(s->study))) {
         if (study_screen_draw(s->study, ui, v, (Scene *)scene, rv, right)) {
             s->changed = true;
         }

@@ -17,6 +17,7 @@
 #include "ui/ui.h"
 
 enum { SCREENS_WHERE_MAX = 48, SCREENS_LOCALES_MAX = 8 };
+enum { SCREENS_TEXT_NONE, SCREENS_TEXT_COPY, SCREENS_TEXT_SPEAK, SCREENS_TEXT_STOP };
 
 typedef struct {
     bool playing;
@@ -61,6 +62,9 @@ typedef struct Screens {
     const char *locale_now;
     char want_locale[16]; /* a language chosen this frame (the kiosk's first step) */
     char home_locale[16]; /* the language a kiosk goes back to for the next patient */
+    bool text_open;       /* the text view: what is on the screen in words */
+    int text_request;     /* SCREENS_TEXT_COPY / _SPEAK / _STOP, carried out by the session */
+    bool speech_ok;       /* speech-dispatcher answers: reading aloud is offered */
 } Screens;
 
 void screens_init(Screens *s);
@@ -68,6 +72,10 @@ void screens_init(Screens *s);
 void screens_free(Screens *s);
 /* Builds this frame's UI between ui_begin and ui_end. */
 void screens_build(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, RefView *rv);
+/* What is on the screen in words, one line each (for the text view, the clipboard and speech).
+ * Returns the length written (at most cap - 1). */
+size_t screens_screen_text(const Screens *s, const Viewer *v, const Scene *scene, const RefView *rv,
+                           char *out, size_t cap);
 /* Switches between Explore, Where it hurts and Draw. */
 void screens_set_mode(Screens *s, Viewer *v, RefView *rv, ViewerMode mode);
 /* Starts a source's animation from the beginning and turns to a view that shows it. */

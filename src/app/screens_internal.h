@@ -40,6 +40,9 @@ void screens_redflags_card(Screens *s, UiContext *ui, RefView *rv, float w, floa
  * right are, whichever way it is turned (the known trap of paper body maps); kept inside
  * free (the part of the screen no card covers). */
 void screens_side_labels(UiContext *ui, Viewer *v, RefView *rv, UiRect free);
+/* The text view card at r: the screen in words, with copy and read-aloud buttons. */
+void screens_text_card(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, RefView *rv,
+                       UiRect r);
 /* Recomputes the where-it-hurts list when the viewer reports a new point or zone. */
 void screens_refresh_where(Screens *s, Viewer *v, RefView *rv);
 

@@ -241,6 +241,8 @@ int session_open(Session *s, const CliOptions *opts, SessionMode mode, int w, in
     apply_settings(s);
     kiosk_init(&s->kiosk, opts->kiosk);
     start_study(s);
+    /* reading aloud is offered when speech-dispatcher answers (never in headless runs) */
+    s->screens.speech_ok = !headless && plat_speech_available();
     const char *user_dir = opts->kiosk ? plat_user_dir() : NULL;
     if (user_dir) {
         path_join(s->kiosk.pin_path, sizeof s->kiosk.pin_path, user_dir, "pin");
@@ -253,6 +255,7 @@ int session_open(Session *s, const CliOptions *opts, SessionMode mode, int w, in
 }
 
 void session_close(Session *s) {
+    plat_speech_shutdown();
     screens_free(&s->screens);
     study_screen_shutdown(&s->study);
     free(s->skin_area);
@@ -321,6 +324,19 @@ bool session_step(Session *s, const InputFrame *input, float dt_sec) {
     if (s->screens.want_locale[0]) {
         session_set_locale(s, s->screens.want_locale);
         s->screens.want_locale[0] = '\0';
+    }
+    if (s->screens.text_request != SCREENS_TEXT_NONE) {
+        /* the text view's buttons: the words of this frame to the clipboard or to speech */
+        static char text[8192];
+        screens_screen_text(&s->screens, v, &s->scene, &s->rv, text, sizeof text);
+        if (s->screens.text_request == SCREENS_TEXT_COPY) {
+            plat_clipboard_set(text);
+        } else if (s->screens.text_request == SCREENS_TEXT_SPEAK) {
+            plat_speak(text, s->locale);
+        } else {
+            plat_speech_stop();
+        }
+        s->screens.text_request = SCREENS_TEXT_NONE;
     }
     paint_sync_viewer(&s->screens.paint, v);
     viewer_update(v, &s->scene, &s->filtered, dt_sec, NULL);

@@ -57,6 +57,16 @@ const char *plat_user_dir(void);
 /* Reads a line from the terminal without showing it (a PIN); from a pipe, reads a line.
  * Returns false at end of input. The newline is not kept. */
 bool plat_read_secret(const char *prompt, char *out, size_t cap);
+
+/* --- the text view's clipboard and speech (plat_speech.c) --- */
+/* Puts text on the system clipboard; false (logged) without a display. */
+bool plat_clipboard_set(const char *text);
+/* True when speech-dispatcher is installed and answers (checked once). */
+bool plat_speech_available(void);
+/* Reads text aloud in a language ("en", "es"), cutting off what was being read. */
+bool plat_speak(const char *text, const char *language);
+void plat_speech_stop(void);
+void plat_speech_shutdown(void);
 /* The memory this process holds now (resident set), in KiB; 0 if unknown. */
 long plat_rss_kib(void);
 /* The most memory this process has held at once (resident set), in KiB; 0 if unknown. */
