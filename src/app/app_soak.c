@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "app/app_internal.h"
+#include "app/screens_internal.h"
 #include "app/session.h"
 #include "core/log.h"
 #include "platform/plat.h"
@@ -145,6 +146,42 @@ static long run(Session *s, Rng *r, InputFrame *f, long events_goal, int frames_
     return events;
 }
 
+/* Part of warming up: every card open, with the most text it can hold (the largest text
+ * size, the longest panels), so the UI's and the overlay's buffers reach the size they keep.
+ * Random taps reach these only by chance, and growth from a first opening late in the run is
+ * not a leak. */
+static void open_every_card(Session *s) {
+    Screens *sc = &s->screens;
+    Settings keep = sc->settings;
+    sc->settings.text_scale = 2.0f;
+    for (int card = 0; card < 9; card++) {
+        sc->about_open = card == 0;
+        sc->settings_open = card == 1;
+        sc->redflags_open = card == 2;
+        sc->layers_open = card == 3;
+        sc->sources_open = card == 4;
+        sc->search_open = card == 5;
+        sc->text_open = card == 6;
+        if (card == 5) {
+            snprintf(sc->search, sizeof sc->search, "%s", "e");
+        }
+        screens_set_mode(sc, &s->viewer, &s->rv, card == 7 ? VIEWER_DRAW : VIEWER_EXPLORE);
+        if (card == 8 && s->rv_loaded) {
+            screens_play_source(sc, &s->viewer, &s->scene, &s->rv, 0);
+        }
+        for (int k = 0; k < 3; k++) {
+            session_step(s, NULL, 0.016f);
+            session_draw(s);
+        }
+    }
+    sc->about_open = sc->settings_open = sc->redflags_open = false;
+    sc->layers_open = sc->sources_open = sc->search_open = sc->text_open = false;
+    sc->search[0] = '\0';
+    sc->settings = keep;
+    screens_set_mode(sc, &s->viewer, &s->rv, VIEWER_EXPLORE);
+    session_step(s, NULL, 0.016f);
+}
+
 int app_soak_main(const CliOptions *opts) {
     long events_goal = opts->events > 0 ? opts->events : 200000;
     int real_frames = opts->frames > 0 ? opts->frames : 300;
@@ -164,6 +201,7 @@ int app_soak_main(const CliOptions *opts) {
     if (ok) {
         long warm = events_goal / 10;
         events = run(s, &rng, f, warm, 0, true, &ok);
+        open_every_card(s);
         rss_warm = plat_rss_kib();
         if (ok) {
             events += run(s, &rng, f, events_goal - warm, 0, true, &ok);

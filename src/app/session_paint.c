@@ -209,7 +209,7 @@ static bool write_preview(Session *s, const char *json_path, const Drawing *d, c
 }
 
 static void say(PaintState *p, const char *what, const char *path) {
-    snprintf(p->message, sizeof p->message, "%s %s", what, path);
+    snprintf(p->message, sizeof p->message, "%.120s %.380s", what, path);
 }
 
 /* Saves the drawing in memory; out_json gets the file's path. */
@@ -228,7 +228,7 @@ static bool save_current(Session *s, DrawingDoc *doc, char *out_json, size_t cap
         !drawing_file_save(out_json, doc, err, err_cap) ||
         !write_preview(s, out_json, &doc->drawing, err, err_cap)) {
         if (!err[0]) {
-            snprintf(err, err_cap, "%s: path too long", dir);
+            snprintf(err, err_cap, "%.3000s: path too long", dir);
         }
         return false;
     }
@@ -246,7 +246,7 @@ static bool handout_into(Session *s, DrawingDoc *doc, const char *folder, char *
     }
     snprintf(name, sizeof name, "%s.pdf", doc->label);
     if (!path_join(out_path, cap, dir, name)) {
-        snprintf(err, err_cap, "%s: path too long", dir);
+        snprintf(err, err_cap, "%.3000s: path too long", dir);
         return false;
     }
     if (session_write_handout(s, doc, out_path, s->screens.settings.paper, err, err_cap) !=

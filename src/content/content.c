@@ -1167,7 +1167,9 @@ bool content_load_translated(const ContentInput *base, const ContentInput *trans
         /* the merged file reads as the translation's */
         const cJSON **nodes = res.nodes + first_node;
         int n = res.node_count - first_node;
-        qsort(nodes, (size_t)n, sizeof *nodes, cmp_ptr);
+        if (n > 0) {
+            qsort(nodes, (size_t)n, sizeof *nodes, cmp_ptr); /* NULL when none: not for qsort */
+        }
         L.r.file = tr.file;
         L.r.marked = nodes;
         L.r.marked_count = n;

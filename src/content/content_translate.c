@@ -215,7 +215,7 @@ static void merge_list(Merge *m, cJSON *en, const cJSON *tr, const TrField *sub,
             continue; /* the loader reports it */
         }
         char pe[256];
-        snprintf(pe, sizeof pe, "%s[id=%s]", path, id);
+        snprintf(pe, sizeof pe, "%.120s[id=%.120s]", path, id);
         const cJSON *t = NULL;
         int k = 0, ti = -1;
         for (const cJSON *c = tr->child; c && !t; c = c->next, k++) {

@@ -113,7 +113,7 @@ static void points_release(DrawingPoint *p, uint32_t count) {
 }
 
 static void snapshot_free(DrawingSnapshot *s) {
-    points_release(s->points, s->count);
+    points_release(s->points, s->kind == DRAWING_SNAP_TRUNCATE ? 0 : s->count);
     s->points = NULL;
     s->count = 0;
 }
@@ -157,6 +157,7 @@ DrawingDirty drawing_take_dirty(Drawing *d, float out_min[3], float out_max[3]) 
 }
 
 static bool snapshot_take(const Drawing *d, DrawingSnapshot *out) {
+    out->kind = DRAWING_SNAP_FULL;
     out->count = d->count;
     out->next_stroke = d->next_stroke;
     out->points = NULL;
@@ -235,10 +236,17 @@ static float dist3(const float a[3], const float b[3]) {
     return sqrtf(dx * dx + dy * dy + dz * dz);
 }
 
-/* Called before the first change of a stroke, so that undo returns to the state before it. */
+/* Called before the first change of a stroke, so that undo returns to the state before it:
+ * a paint stroke only adds points, so it records only how many there were. */
 static void stroke_touch(Drawing *d) {
     if (!d->stroke_changed) {
-        history_push(d);
+        if (d->tool == DRAWING_TOOL_PAINT) {
+            DrawingSnapshot s = {DRAWING_SNAP_TRUNCATE, NULL, d->count, d->next_stroke};
+            stack_push(d->undo, &d->undo_count, s);
+            history_clear(d->redo, &d->redo_count);
+        } else {
+            history_push(d);
+        }
         d->stroke_changed = true;
     }
 }
@@ -353,25 +361,52 @@ bool drawing_can_redo(const Drawing *d) {
     return d->redo_count > 0;
 }
 
-/* Moves the top of `from` into the drawing and the drawing's state onto `to`. */
+/* Moves the top of `from` into the drawing and what it replaced onto `to`. */
 static bool history_step(Drawing *d, DrawingSnapshot *from, int *from_count, DrawingSnapshot *to,
                          int *to_count) {
     drawing_stroke_end(d);
     if (*from_count == 0) {
         return false;
     }
-    DrawingSnapshot now;
-    if (!snapshot_take(d, &now)) {
-        return false;
+    DrawingSnapshot s = from[*from_count - 1];
+    DrawingSnapshot back = {DRAWING_SNAP_FULL, NULL, 0, d->next_stroke};
+    if (s.kind == DRAWING_SNAP_TRUNCATE) {
+        /* undo of a paint stroke: its points move to the other stack */
+        uint32_t keep = s.count <= d->count ? s.count : d->count, n = d->count - keep;
+        back = (DrawingSnapshot){DRAWING_SNAP_APPEND, NULL, n, d->next_stroke};
+        if (n > 0) {
+            back.points = malloc((size_t)n * sizeof *back.points);
+            if (!back.points) {
+                return false;
+            }
+            memcpy(back.points, d->points + keep, (size_t)n * sizeof *back.points);
+            sodium_memzero(d->points + keep, (size_t)n * sizeof *d->points);
+        }
+        d->count = keep;
+    } else if (s.kind == DRAWING_SNAP_APPEND) {
+        /* redo of a paint stroke: its points come back at the end */
+        if (!reserve(d, d->count + s.count)) {
+            return false;
+        }
+        back = (DrawingSnapshot){DRAWING_SNAP_TRUNCATE, NULL, d->count, d->next_stroke};
+        if (s.count > 0) {
+            memcpy(d->points + d->count, s.points, (size_t)s.count * sizeof *s.points);
+        }
+        d->count += s.count;
+        snapshot_free(&s);
+    } else {
+        if (!snapshot_take(d, &back)) {
+            return false;
+        }
+        points_release(d->points, d->cap);
+        d->points = s.points;
+        d->count = s.count;
+        d->cap = s.count;
     }
-    DrawingSnapshot s = from[--(*from_count)];
-    points_release(d->points, d->cap);
-    d->points = s.points;
-    d->count = s.count;
-    d->cap = s.count;
+    (*from_count)--;
     d->next_stroke = s.next_stroke;
     d->dirty = DRAWING_DIRTY_ALL;
-    stack_push(to, to_count, now);
+    stack_push(to, to_count, back);
     return true;
 }
 

@@ -55,9 +55,16 @@ typedef struct DrawingPoint {
     uint8_t quality; /* PainQuality */
 } DrawingPoint;
 
+/* One step of history. A paint stroke only appends points, so its undo step holds no copy
+ * (TRUNCATE: back to count points) and its redo step only the stroke's own points (APPEND);
+ * an erase, a clear or a loaded drawing keeps the whole state (FULL). Long sessions of
+ * painting so cost memory for the strokes, not for copies of the drawing. */
+typedef enum { DRAWING_SNAP_FULL = 0, DRAWING_SNAP_TRUNCATE, DRAWING_SNAP_APPEND } DrawingSnapKind;
+
 typedef struct DrawingSnapshot {
-    DrawingPoint *points;
-    uint32_t count;
+    DrawingSnapKind kind;
+    DrawingPoint *points; /* FULL: every point; APPEND: the points to add; TRUNCATE: NULL */
+    uint32_t count;       /* FULL, APPEND: how many in points; TRUNCATE: the count to keep */
     uint32_t next_stroke;
 } DrawingSnapshot;
 

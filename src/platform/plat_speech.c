@@ -93,9 +93,13 @@ void plat_speech_shutdown(void) {
 }
 
 bool plat_clipboard_set(const char *text) {
+    static bool warned; /* once: a tap that keeps failing must not fill the log */
     if (SDL_WasInit(SDL_INIT_VIDEO) == 0 || SDL_SetClipboardText(text) != 0) {
-        log_warn("could not copy to the clipboard: %s",
-                 SDL_WasInit(SDL_INIT_VIDEO) ? SDL_GetError() : "no display");
+        if (!warned) {
+            log_warn("could not copy to the clipboard: %s",
+                     SDL_WasInit(SDL_INIT_VIDEO) ? SDL_GetError() : "no display");
+        }
+        warned = true;
         return false;
     }
     return true;

@@ -31,7 +31,7 @@ static void load_landmark_file(const char *dir, const char *rel, LandmarkSet *se
     }
     char err[512];
     if (!landmarks_parse(data, len, rel, set, err, sizeof err)) {
-        content_diag_add(diag, rel, NULL, "%s", err);
+        content_diag_add_line(diag, err); /* err already starts with the file's name */
     }
     free(data);
 }

@@ -17,7 +17,8 @@ typedef struct {
 } Case;
 
 static bool run(const Case *c, CliOptions *o, char *err, size_t cap) {
-    char *argv[MAX_ARGS + 1];
+    /* static: CliOptions.info_argv points into it after run() returns */
+    static char *argv[MAX_ARGS + 1];
     int argc = 0;
     argv[argc++] = (char *)"painmap";
     for (int i = 0; c->args[i]; i++) {

@@ -132,6 +132,62 @@ static void test_undo_redo_erase_clear(void **state) {
     drawing_free(&d);
 }
 
+/* Paint strokes cost the history no copy of the drawing: their undo steps hold only a count,
+ * their redo steps only the stroke's own points; mixed with an erase (a full copy), undo and
+ * redo still give back exactly the states there were. */
+static void test_history_keeps_no_copies_of_paint(void **state) {
+    (void)state;
+    Drawing d;
+    drawing_init(&d);
+    paint_line(&d, PAIN_QUALITY_ACHING, 5, 10.0f, 0.0f, 60.0f, 0.0f, 0.0f);
+    uint32_t after_a = d.count;
+    paint_line(&d, PAIN_QUALITY_BURNING, 7, 10.0f, 0.0f, 60.0f, 100.0f, 0.0f);
+    uint32_t after_b = d.count;
+    DrawingPoint *copy = malloc(after_b * sizeof *copy);
+    assert_non_null(copy);
+    memcpy(copy, d.points, after_b * sizeof *copy);
+    assert_int_equal(d.undo_count, 2);
+    for (int i = 0; i < d.undo_count; i++) {
+        assert_int_equal(d.undo[i].kind, DRAWING_SNAP_TRUNCATE);
+        assert_null(d.undo[i].points);
+    }
+    /* an erase across stroke B: a full step */
+    drawing_stroke_begin(&d, DRAWING_TOOL_ERASE, PAIN_QUALITY_ACHING, 0, 20.0f);
+    float p[3] = {30.0f, 100.0f, 0.0f};
+    assert_true(drawing_stroke_add(&d, p) > 0);
+    drawing_stroke_end(&d);
+    assert_int_equal(d.undo[2].kind, DRAWING_SNAP_FULL);
+    uint32_t after_erase = d.count;
+    assert_true(after_erase < after_b);
+    /* back to after B, byte for byte; then before B (its points wait on the redo stack) */
+    assert_true(drawing_undo(&d));
+    assert_int_equal(d.count, after_b);
+    assert_memory_equal(d.points, copy, after_b * sizeof *copy);
+    assert_true(drawing_undo(&d));
+    assert_int_equal(d.count, after_a);
+    assert_int_equal(d.redo[d.redo_count - 1].kind, DRAWING_SNAP_APPEND);
+    assert_int_equal(d.redo[d.redo_count - 1].count, after_b - after_a);
+    assert_true(drawing_undo(&d));
+    assert_int_equal(d.count, 0);
+    assert_false(drawing_undo(&d));
+    /* and forward again to the erase */
+    assert_true(drawing_redo(&d));
+    assert_int_equal(d.count, after_a);
+    assert_true(drawing_redo(&d));
+    assert_int_equal(d.count, after_b);
+    assert_memory_equal(d.points, copy, after_b * sizeof *copy);
+    assert_int_equal(d.next_stroke, 3);
+    assert_true(drawing_redo(&d));
+    assert_int_equal(d.count, after_erase);
+    assert_false(drawing_redo(&d));
+    /* a new stroke after undo drops the redo branch */
+    assert_true(drawing_undo(&d));
+    paint_line(&d, PAIN_QUALITY_NUMBNESS, 3, 10.0f, 0.0f, 20.0f, 300.0f, 0.0f);
+    assert_false(drawing_can_redo(&d));
+    free(copy);
+    drawing_free(&d);
+}
+
 static void test_history_bounded(void **state) {
     (void)state;
     Drawing d;
@@ -461,10 +517,15 @@ static void test_summary_flags(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_stroke_spacing),  cmocka_unit_test(test_undo_redo_erase_clear),
-        cmocka_unit_test(test_history_bounded), cmocka_unit_test(test_patterns),
-        cmocka_unit_test(test_paint_vertices),  cmocka_unit_test(test_vertex_areas),
-        cmocka_unit_test(test_dirty_region),    cmocka_unit_test(test_summary_buttock),
+        cmocka_unit_test(test_stroke_spacing),
+        cmocka_unit_test(test_undo_redo_erase_clear),
+        cmocka_unit_test(test_history_bounded),
+        cmocka_unit_test(test_patterns),
+        cmocka_unit_test(test_history_keeps_no_copies_of_paint),
+        cmocka_unit_test(test_paint_vertices),
+        cmocka_unit_test(test_vertex_areas),
+        cmocka_unit_test(test_dirty_region),
+        cmocka_unit_test(test_summary_buttock),
         cmocka_unit_test(test_summary_flags),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
