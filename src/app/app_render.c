@@ -68,6 +68,13 @@ static int set_up(Session *s, const CliOptions *opts) {
             return EXIT_INPUT;
         }
         sc->compare_source = b;
+        session_step(s, NULL, 0.0f); /* the split layout, then its framing at once */
+        if (opts->view_set) {
+            viewer_view_camera(v, &s->scene, opts->view, &v->cam);
+        } else {
+            v->cam = v->cam_to;
+        }
+        v->transition_t = 1.0f;
     }
     if (opts->where_zone) {
         int z = content_find_zone(&rv->assets.content, opts->where_zone);

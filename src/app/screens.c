@@ -908,7 +908,13 @@ void screens_build(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, Ref
     if (v->mode == VIEWER_DRAW) {
         v->inset_bottom_px = s->paint.actions_h + 2.0f * pad;
     }
-    v->inset_right_px = playing ? s->reserve_right_px : 0.0f;
+    /* a split view already leaves the panel's column out of its halves */
+    bool split = s->compare_source >= 0 || s->paint.compare_open;
+    v->inset_right_px = playing && !split ? s->reserve_right_px : 0.0f;
+    if (split != s->was_split) {
+        s->was_split = split;
+        viewer_go_to_view(v, scene, v->view); /* frame the body again for the new layout */
+    }
     UiRect left = {pad, top, side_w, h - top - pad};
     /* Draw on a narrow screen: the action row takes the whole width below the toolbar; with
      * no room for both, the actions go inside the toolbar, which scrolls */
@@ -974,7 +980,8 @@ void screens_build(Screens *s, UiContext *ui, Viewer *v, const Scene *scene, Ref
             snprintf(label, sizeof label, "%s: %s", half == 0 ? "A" : "B",
                      screens_source_label(s, src));
             UiSize ls = ui_button_size(ui, label);
-            float cx = half == 0 ? 0.25f * w : 0.75f * w;
+            float area = w - s->reserve_right_px; /* the halves end at the docked panel */
+            float cx = half == 0 ? 0.25f * area : 0.75f * area;
             ui_area_begin(ui, (UiRect){cx - 0.5f * ls.w, top, ls.w, ls.h});
             ui_set_next_width(ui, ls.w);
             ui_push_id_int(ui, half);

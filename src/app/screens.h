@@ -52,6 +52,7 @@ typedef struct Screens {
     float bar_reserve_px;   /* height kept free at the bottom while a source plays */
     float reserve_right_px; /* width kept free on the right while a source plays (landscape) */
     float top_px;           /* where the space below the bar begins */
+    bool was_split;         /* the last frame showed two halves (compare) */
     PaintState paint;       /* the pain drawing (Draw mode) and, for staff, the saved ones */
     bool staff;             /* saving, handouts and saved drawings are offered (not to patients) */
     StudyScreen *study;     /* the quiz card, owned by the session (NULL: no study mode) */

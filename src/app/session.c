@@ -436,9 +436,16 @@ bool session_draw(Session *s) {
             clear_strip(s, area, v->w - area);
         }
     } else if (compare) {
-        /* side by side with one camera: the same view of two sources */
+        /* side by side with one camera: the same view of two sources, beside the playback
+         * panel when it is docked on the right */
+        int area = v->w - (int)s->screens.reserve_right_px;
+        area = area < v->w / 2 ? v->w : area;
+        half = area / 2;
         draw_scene_part(s, s->rv.source, NULL, 0, half, false);
-        draw_scene_part(s, s->screens.compare_source, NULL, half, v->w - half, false);
+        draw_scene_part(s, s->screens.compare_source, NULL, half, area - half, false);
+        if (area < v->w) {
+            clear_strip(s, area, v->w - area);
+        }
     } else {
         draw_scene_part(s, s->rv.source, session_drawing_for(s, 0), 0, v->w, false);
     }
