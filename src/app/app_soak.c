@@ -146,14 +146,9 @@ static long run(Session *s, Rng *r, InputFrame *f, long events_goal, int frames_
     return events;
 }
 
-/* Part of warming up: every card open, with the most text it can hold (the largest text
- * size, the longest panels), so the UI's and the overlay's buffers reach the size they keep.
- * Random taps reach these only by chance, and growth from a first opening late in the run is
- * not a leak. */
-static void open_every_card(Session *s) {
+/* Each card open in turn (and Draw, and a pattern playing) for a few frames. */
+static void open_cards_once(Session *s) {
     Screens *sc = &s->screens;
-    Settings keep = sc->settings;
-    sc->settings.text_scale = 2.0f;
     for (int card = 0; card < 9; card++) {
         sc->about_open = card == 0;
         sc->settings_open = card == 1;
@@ -162,9 +157,7 @@ static void open_every_card(Session *s) {
         sc->sources_open = card == 4;
         sc->search_open = card == 5;
         sc->text_open = card == 6;
-        if (card == 5) {
-            snprintf(sc->search, sizeof sc->search, "%s", "e");
-        }
+        snprintf(sc->search, sizeof sc->search, "%s", card == 5 ? "e" : "");
         screens_set_mode(sc, &s->viewer, &s->rv, card == 7 ? VIEWER_DRAW : VIEWER_EXPLORE);
         if (card == 8 && s->rv_loaded) {
             screens_play_source(sc, &s->viewer, &s->scene, &s->rv, 0);
@@ -174,6 +167,43 @@ static void open_every_card(Session *s) {
             session_draw(s);
         }
     }
+}
+
+/* Part of warming up: every card open with the most text it can hold (the largest text size;
+ * the narrowest window with a UI, where lines wrap the most, and the largest, with the most
+ * rows), and every pattern shown once on both dermatome maps (the zones' weights are cached
+ * per skin vertex, at most REFVIEW_CACHE_MAX of them, the first time each is shown). So the
+ * UI's and the overlay's buffers and the caches reach the size they keep: random taps reach
+ * these only by chance, and growth from a first showing late in the run is not a leak. */
+static void open_every_card(Session *s) {
+    Screens *sc = &s->screens;
+    Settings keep = sc->settings;
+    sc->settings.text_scale = 2.0f;
+    static const int sizes[][2] = {{SESSION_UI_MIN_PX, SESSION_UI_MIN_PX},
+                                   {SESSION_UI_MIN_PX, 1200},
+                                   {1280, 800},
+                                   {2000, 1200}};
+    InputFrame in;
+    memset(&in, 0, sizeof in);
+    in.pixel_scale = 1.0f;
+    for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+        in.width_px = sizes[z][0];
+        in.height_px = sizes[z][1];
+        session_step(s, &in, 0.016f);
+        open_cards_once(s);
+    }
+    for (int map = 0; map < 2 && s->rv_loaded; map++) {
+        s->rv.map = map;
+        s->viewer.layer_mask |= LAYER_BIT(LAYER_DERMATOMES) | LAYER_BIT(LAYER_ZONES);
+        for (int i = 0; i < s->rv.assets.content.source_count; i++) {
+            screens_play_source(sc, &s->viewer, &s->scene, &s->rv, i);
+            sc->play.t_sec = REF_TIMELINE_SEC - 0.1f;
+            session_step(s, NULL, 0.016f);
+            session_draw(s);
+        }
+    }
+    s->rv.source = -1;
+    sc->play.playing = false;
     sc->about_open = sc->settings_open = sc->redflags_open = false;
     sc->layers_open = sc->sources_open = sc->search_open = sc->text_open = false;
     sc->search[0] = '\0';

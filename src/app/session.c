@@ -1,5 +1,8 @@
 #include "app/session.h"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -142,6 +145,11 @@ bool session_set_locale(Session *s, const char *wish) {
     }
     ui_forget_text_sizes(s->ui);
     s->viewer.dirty = true;
+#ifdef __GLIBC__
+    /* loading the content takes a few megabytes for a moment: give them back to the system
+     * rather than keep them resident for the rest of a kiosk's day */
+    malloc_trim(0);
+#endif
     return true;
 }
 
@@ -300,7 +308,9 @@ bool session_step(Session *s, const InputFrame *input, float dt_sec) {
     kiosk_observe(&s->kiosk, input, dt_sec, scale);
     if (s->kiosk.enabled && !s->kiosk.unlocked) {
         kiosk_build(&s->kiosk, &s->screens, s->ui, v, &s->scene, &s->rv);
-    } else if (s->show_ui) {
+    } else if (s->show_ui && v->w >= SESSION_UI_MIN_PX && v->h >= SESSION_UI_MIN_PX) {
+        /* (a window squeezed below this shows the body alone: laying the cards out in a few
+         * pixels would only wrap every word onto its own line) */
         screens_build(&s->screens, s->ui, v, &s->scene, &s->rv);
         if (!s->framed) {
             /* the first view, now that the UI's bar and notice are known */

@@ -21,6 +21,9 @@
 #include "render/gfx.h"
 #include "ui/ui.h"
 
+/* Below this width or height (pixels) the viewer shows the body without its UI. */
+enum { SESSION_UI_MIN_PX = 160 };
+
 typedef enum {
     SESSION_WINDOW,   /* a visible window */
     SESSION_HEADLESS, /* GL without a window (SDL offscreen + EGL) */
