@@ -3,6 +3,9 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#ifdef __GLIBC__ /* defined by the headers above */
+#include <malloc.h>
+#endif
 
 #include "app/screens_internal.h"
 #include "core/strutil.h"
@@ -80,6 +83,9 @@ void kiosk_reset(Kiosk *k, Screens *s, Viewer *v, const Scene *scene, RefView *r
                     LAYER_BIT(LAYER_BONES) | LAYER_BIT(LAYER_ZONES),
                 w, h);
     v->reduced_motion = reduced;
+#ifdef __GLIBC__
+    malloc_trim(0); /* a day-long kiosk gives back what the last patient's session used */
+#endif
 }
 
 int kiosk_wait_ms(const Kiosk *k, const Screens *s) {
