@@ -1197,8 +1197,10 @@ bool content_load_translated(const ContentInput *base, const ContentInput *trans
         }
     }
     tr_result_free(&res);
-    qsort(out_db->fallback_texts, (size_t)out_db->fallback_text_count,
-          sizeof *out_db->fallback_texts, cmp_ptr);
+    if (out_db->fallback_text_count > 0) { /* none (a complete translation): NULL */
+        qsort(out_db->fallback_texts, (size_t)out_db->fallback_text_count,
+              sizeof *out_db->fallback_texts, cmp_ptr);
+    }
     return diag->count == before;
 }
 
