@@ -264,7 +264,7 @@ static bool same_paint(const RefPaintKey *a, const RefPaintKey *b) {
 }
 
 void refview_apply(RefView *rv, Scene *scene, Gfx *gfx, float t_sec, bool show_zones,
-                   bool show_dermatomes) {
+                   bool show_dermatomes, bool paint_skin) {
     memset(scene->item_emissive, 0, sizeof scene->item_emissive);
     memset(scene->item_tint, 0, sizeof scene->item_tint);
     scene->skin_paint_strength = 0.0f;
@@ -297,7 +297,7 @@ void refview_apply(RefView *rv, Scene *scene, Gfx *gfx, float t_sec, bool show_z
             scene->item_emissive[item] = warm * (0.25f + 0.35f * rv->sample.pulse);
         }
     }
-    if (!scene->skin_paint || scene->skin_item < 0) {
+    if (!paint_skin || !scene->skin_paint || scene->skin_item < 0) {
         return;
     }
     RefPaintKey key;

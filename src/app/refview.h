@@ -67,11 +67,12 @@ void refview_unload(RefView *rv, Gfx *gfx);
 bool refview_set_source(RefView *rv, const char *id, char *err, size_t err_cap);
 /* Updates rv->sample (phase, caption, intensities) for the current source at t_sec. */
 void refview_sample(RefView *rv, float t_sec);
-/* Applies the animation at t_sec to the scene (tints, glow) and paints the skin: the
- * dermatomes of the current map when show_dermatomes, then the source's zones (primary in
- * red, spillover in orange) when show_zones. Call before scene_build_frame. */
+/* Applies the animation at t_sec to the scene (tints, glow) and, when paint_skin, paints the
+ * skin: the dermatomes of the current map when show_dermatomes, then the source's zones (main
+ * areas vermillion, wider areas sky blue) when show_zones. paint_skin false leaves the skin's
+ * paint to the caller (a pain drawing). Call before scene_build_frame. */
 void refview_apply(RefView *rv, Scene *scene, Gfx *gfx, float t_sec, bool show_zones,
-                   bool show_dermatomes);
+                   bool show_dermatomes, bool paint_skin);
 /* Appends the travelling signal to a built frame (when visible). */
 void refview_add_signal(RefView *rv, Scene *scene, FrameDesc *frame);
 

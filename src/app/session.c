@@ -375,21 +375,39 @@ bool session_is_animating(const Session *s) {
 }
 
 /* One half (or all) of the picture: the body with one source's animation, or a drawing. */
-static void draw_scene_part(Session *s, int source, const Drawing *drawing, int x, int w,
-                            bool keep) {
+/* The drawing on the skin: all of it when the skin holds other paint, else only the region
+ * it changed in since it was last painted (nothing when it did not change). */
+static void paint_drawing(Session *s, Drawing *d) {
+    Scene *sc = &s->scene;
+    float lo[3], hi[3];
+    DrawingDirty dirty = drawing_take_dirty(d, lo, hi);
+    bool ours = d == s->painted && sc->skin_paint_uploads == s->painted_uploads;
+    sc->skin_paint_strength = 1.0f;
+    if (ours && dirty == DRAWING_DIRTY_NONE) {
+        return;
+    }
+    /* each quality's pattern too, so the drawing reads in greyscale */
+    DrawingPaintDesc pd = {.patterns = true};
+    if (ours && dirty == DRAWING_DIRTY_BOX) {
+        pd.box_min = lo;
+        pd.box_max = hi;
+    }
+    drawing_paint_vertices(d, sc->skin_positions, sc->skin_vertex_count, 3, &pd, sc->skin_paint,
+                           NULL);
+    scene_upload_skin_paint(sc, s->gfx);
+    s->painted = d;
+    s->painted_uploads = sc->skin_paint_uploads;
+}
+
+static void draw_scene_part(Session *s, int source, Drawing *drawing, int x, int w, bool keep) {
     Viewer *v = &s->viewer;
     int saved = s->rv.source;
     s->rv.source = source;
     refview_apply(&s->rv, &s->scene, s->gfx, screens_display_time(&s->screens),
                   (v->layer_mask & LAYER_BIT(LAYER_ZONES)) != 0,
-                  (v->layer_mask & LAYER_BIT(LAYER_DERMATOMES)) != 0);
+                  (v->layer_mask & LAYER_BIT(LAYER_DERMATOMES)) != 0, drawing == NULL);
     if (drawing && s->scene.skin_paint) {
-        /* the patient's drawing, with each quality's pattern so it reads in greyscale */
-        DrawingPaintDesc pd = {.patterns = true};
-        drawing_paint_vertices(drawing, s->scene.skin_positions, s->scene.skin_vertex_count, 3, &pd,
-                               s->scene.skin_paint, NULL);
-        scene_upload_skin_paint(&s->scene, s->gfx);
-        s->scene.skin_paint_strength = 1.0f;
+        paint_drawing(s, drawing);
     }
     /* a drawing shows on the skin alone, solid, like a paper body map */
     bool paper = drawing && !s->drawing;

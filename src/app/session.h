@@ -48,7 +48,9 @@ typedef struct {
     bool framed;  /* the first view was framed around the laid-out UI */
     char assets_dir[4096];
     char locale[16];          /* the language of the content now shown ("en", "es") */
-    const Drawing *drawing;   /* a drawing to paint on the skin instead of the Draw mode's */
+    Drawing *drawing;         /* a drawing to paint on the skin instead of the Draw mode's */
+    const Drawing *painted;   /* the drawing the skin's paint holds now (NULL = none) */
+    unsigned painted_uploads; /* scene.skin_paint_uploads when it was painted */
     float *skin_area;         /* mm^2 per skin vertex, for drawing summaries (made once) */
     bool paint_changed;       /* the drawing changed: the skin's paint must be redone */
     char settings_path[4096]; /* where settings are saved ("" = not saved: headless runs) */
@@ -84,12 +86,12 @@ void session_paint_step(Session *s);
 /* Deletes saved drawings older than the retention setting (none when it is 0). */
 void session_prune_drawings(Session *s);
 /* The drawing painted on the skin in a half of the view (0 left or whole, 1 right), or NULL. */
-const Drawing *session_drawing_for(const Session *s, int half);
+Drawing *session_drawing_for(Session *s, int half);
 /* Areas, dermatomes and sources of a drawing on this body. False without content or skin. */
 bool session_summarize(Session *s, const Drawing *d, DrawingSummary *out);
 /* A w x h picture of the skin from a view with drawing d on it, without UI (malloc'd RGBA,
  * top row first); the viewer is left as it was. */
-bool session_picture(Session *s, ViewId view, int w, int h, const Drawing *d, uint8_t **out_rgba);
+bool session_picture(Session *s, ViewId view, int w, int h, Drawing *d, uint8_t **out_rgba);
 /* The printable handout of a drawing (PNG or PDF by path's extension). Returns an exit code
  * with err set on failure. */
 int session_write_handout(Session *s, DrawingDoc *doc, const char *path, PaperSize paper, char *err,

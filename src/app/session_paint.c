@@ -72,11 +72,11 @@ static bool user_subdir(const char *name, char *out, size_t cap, char *err, size
     return drawing_dir_ensure(out, err, err_cap);
 }
 
-bool session_picture(Session *s, ViewId view, int w, int h, const Drawing *d, uint8_t **out_rgba) {
+bool session_picture(Session *s, ViewId view, int w, int h, Drawing *d, uint8_t **out_rgba) {
     Viewer *v = &s->viewer;
     Viewer keep_v = *v;
     bool keep_ui = s->show_ui, keep_opaque = s->scene.skin_opaque;
-    const Drawing *keep_d = s->drawing;
+    Drawing *keep_d = s->drawing;
     int keep_source = s->rv.source, keep_cmp = s->screens.compare_source;
     v->w = w;
     v->h = h;
@@ -178,7 +178,7 @@ static bool current_doc(Session *s, DrawingDoc *doc) {
 
 /* The preview beside a saved drawing: front and back, side by side, readable only by the
  * user like the drawing itself. */
-static bool write_preview(Session *s, const char *json_path, const Drawing *d, char *err,
+static bool write_preview(Session *s, const char *json_path, Drawing *d, char *err,
                           size_t err_cap) {
     const int pw = 240, ph = 320;
     const size_t row = (size_t)pw * 4;
@@ -422,8 +422,8 @@ void session_paint_step(Session *s) {
     update_summary(s);
 }
 
-const Drawing *session_drawing_for(const Session *s, int half) {
-    const PaintState *p = &s->screens.paint;
+Drawing *session_drawing_for(Session *s, int half) {
+    PaintState *p = &s->screens.paint;
     if (p->compare_open) {
         return &p->visit[half == 1 ? 1 : 0].drawing;
     }
