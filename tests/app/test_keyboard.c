@@ -15,6 +15,7 @@
 #include "app/cli.h"
 #include "app/screens_internal.h"
 #include "app/session.h"
+#include "session_fixture.h"
 
 enum { LINES_MAX = 512, LINE_CAP = 200 };
 
@@ -22,17 +23,6 @@ typedef struct {
     char lines[LINES_MAX][LINE_CAP];
     int count;
 } Widgets;
-
-static Session *open_session(bool kiosk) {
-    char *argv[] = {"painmap", "--locale", "en", kiosk ? "--kiosk" : NULL, NULL};
-    CliOptions o;
-    char err[256];
-    assert_true(cli_parse(kiosk ? 4 : 3, argv, &o, err, sizeof err));
-    Session *s = calloc(1, sizeof *s);
-    assert_non_null(s);
-    assert_int_equal(session_open(s, &o, SESSION_NULL, 1280, 800), 0);
-    return s;
-}
 
 static void frame(Session *s, InputKey key, bool shift) {
     InputFrame in;
@@ -119,7 +109,7 @@ static int tab_through(Session *s, const char *what, int at_least) {
 
 static void test_every_screen_by_tab(void **state) {
     (void)state;
-    Session *s = open_session(false);
+    Session *s = fixture_session(1280, 800, "en", false);
     int missed = tab_through(s, "the bar", 8);
     s->screens.layers_open = true;
     missed += tab_through(s, "layers", 12);
@@ -135,7 +125,7 @@ static void test_every_screen_by_tab(void **state) {
     missed += tab_through(s, "playback", 8);
     session_close(s);
     free(s);
-    s = open_session(true);
+    s = fixture_session(1280, 800, "en", true);
     missed += tab_through(s, "kiosk welcome", 2);
     session_close(s);
     free(s);
@@ -145,7 +135,7 @@ static void test_every_screen_by_tab(void **state) {
 /* Tab to the Layers button and press Enter: the panel opens, as with a click. */
 static void test_enter_activates(void **state) {
     (void)state;
-    Session *s = open_session(false);
+    Session *s = fixture_session(1280, 800, "en", false);
     Widgets w;
     char focused[LINE_CAP] = "";
     frame(s, INPUT_KEY_NONE, false);

@@ -16,6 +16,7 @@
 #include "app/cli.h"
 #include "app/screens_internal.h"
 #include "app/session.h"
+#include "session_fixture.h"
 
 typedef void (*SetUp)(Session *s);
 
@@ -152,18 +153,6 @@ static int check_frame(Session *s, const char *what) {
     return problems;
 }
 
-static Session *open_session(int w, int h, const char *locale, bool kiosk) {
-    char *argv[] = {"painmap", "--locale", (char *)locale, kiosk ? "--kiosk" : NULL, NULL};
-    CliOptions o;
-    char err[256];
-    assert_true(cli_parse(kiosk ? 4 : 3, argv, &o, err, sizeof err));
-    Session *s = calloc(1, sizeof *s);
-    assert_non_null(s);
-    assert_int_equal(session_open(s, &o, SESSION_NULL, w, h), 0);
-    assert_true(s->rv_loaded);
-    return s;
-}
-
 static const int SIZES[][2] = {{1280, 800}, {800, 1280}, {1920, 1080}};
 static const float SCALES[] = {1.0f, 1.25f, 1.5f, 2.0f};
 static const char *const LOCALES[] = {"en", "es"};
@@ -196,7 +185,7 @@ static void test_viewer_screens(void **state) {
     for (size_t l = 0; l < sizeof LOCALES / sizeof LOCALES[0]; l++) {
         for (size_t z = 0; z < sizeof SIZES / sizeof SIZES[0]; z++) {
             int w = SIZES[z][0], h = SIZES[z][1];
-            Session *s = open_session(w, h, LOCALES[l], false);
+            Session *s = fixture_session(w, h, LOCALES[l], false);
             for (size_t st = 0; st < sizeof STATES / sizeof STATES[0]; st++) {
                 for (size_t k = 0; k < sizeof SCALES / sizeof SCALES[0]; k++) {
                     reset(s, SCALES[k]);
@@ -225,7 +214,7 @@ static void test_kiosk_steps(void **state) {
     for (size_t l = 0; l < sizeof LOCALES / sizeof LOCALES[0]; l++) {
         for (size_t z = 0; z < sizeof SIZES / sizeof SIZES[0]; z++) {
             int w = SIZES[z][0], h = SIZES[z][1];
-            Session *s = open_session(w, h, LOCALES[l], true);
+            Session *s = fixture_session(w, h, LOCALES[l], true);
             for (int step = KIOSK_WELCOME; step < KIOSK_STEP_COUNT; step++) {
                 for (int draw = 0; draw < (step == KIOSK_WHERE ? 2 : 1); draw++) {
                     for (size_t k = 0; k < sizeof SCALES / sizeof SCALES[0]; k++) {

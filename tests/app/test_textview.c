@@ -13,18 +13,7 @@
 #include "app/cli.h"
 #include "app/screens_internal.h"
 #include "app/session.h"
-
-static Session *open_session(const char *locale) {
-    char *argv[] = {"painmap", "--locale", (char *)locale, NULL};
-    CliOptions o;
-    char err[256];
-    assert_true(cli_parse(3, argv, &o, err, sizeof err));
-    Session *s = calloc(1, sizeof *s);
-    assert_non_null(s);
-    assert_int_equal(session_open(s, &o, SESSION_NULL, 1280, 800), 0);
-    assert_true(s->rv_loaded);
-    return s;
-}
+#include "session_fixture.h"
 
 static const char *screen_text(Session *s) {
     static char text[8192];
@@ -35,7 +24,7 @@ static const char *screen_text(Session *s) {
 
 static void test_says_what_is_shown(void **state) {
     (void)state;
-    Session *s = open_session("en");
+    Session *s = fixture_session(1280, 800, "en", false);
     const ContentDb *db = &s->rv.assets.content;
     assert_non_null(strstr(screen_text(s), "Explore"));
     /* a structure chosen: its name and its text */
@@ -65,7 +54,7 @@ static void test_says_what_is_shown(void **state) {
 
 static void test_in_the_language_shown(void **state) {
     (void)state;
-    Session *s = open_session("es");
+    Session *s = fixture_session(1280, 800, "es", false);
     const char *text = screen_text(s);
     assert_non_null(strstr(text, "Explorar"));
     assert_null(strstr(text, "Explore"));
