@@ -39,9 +39,10 @@ int app_quiz_main(int argc, char **argv);
 int app_viewer_main(const CliOptions *opts);
 
 /* Encodes RGBA8 pixels (top row first) as a PNG in memory (malloc'd, free() it); false when
- * out of memory. */
-bool app_encode_png(const uint8_t *rgba, int w, int h, uint8_t **out_data, size_t *out_len);
-/* Writes RGBA8 pixels (top row first) as a PNG, through a temporary file and a rename. */
-bool app_write_png(const char *path, const uint8_t *rgba, int w, int h, char *err, size_t err_cap);
+ * out of memory. An opaque picture is written as RGB, packed in place: rgba is scratch. */
+bool app_encode_png(uint8_t *rgba, int w, int h, uint8_t **out_data, size_t *out_len);
+/* Writes RGBA8 pixels (top row first) as a PNG, through a temporary file and a rename; rgba
+ * is scratch, as for app_encode_png. */
+bool app_write_png(const char *path, uint8_t *rgba, int w, int h, char *err, size_t err_cap);
 
 #endif

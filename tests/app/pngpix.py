@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Reads an 8-bit RGBA PNG (as painmap writes them) without extra packages and answers
-questions about its pixels for the shell tests:
+"""Reads an 8-bit RGB or RGBA PNG (painmap writes opaque pictures as RGB) without extra
+packages and answers questions about its pixels for the shell tests (rows come back as RGBA):
 
   pngpix.py FILE count R G B TOL [X0 Y0 X1 Y1]
                                      pixels within TOL (per channel) of the colour (in the
@@ -17,27 +17,28 @@ def load(path):
     data = open(path, 'rb').read()
     if data[:8] != b'\x89PNG\r\n\x1a\n':
         raise SystemExit('%s: not a PNG' % path)
-    pos, idat, w, h = 8, b'', 0, 0
+    pos, idat, w, h, bpp = 8, b'', 0, 0, 4
     while pos < len(data):
         n, kind = struct.unpack('>I4s', data[pos:pos + 8])
         body = data[pos + 8:pos + 8 + n]
         if kind == b'IHDR':
             w, h, depth, ctype = struct.unpack('>IIBB', body[:10])
-            if depth != 8 or ctype != 6:
-                raise SystemExit('%s: expected 8-bit RGBA' % path)
+            if depth != 8 or ctype not in (2, 6):
+                raise SystemExit('%s: expected 8-bit RGB or RGBA' % path)
+            bpp = 3 if ctype == 2 else 4
         elif kind == b'IDAT':
             idat += body
         pos += 12 + n
     raw = zlib.decompress(idat)
-    stride = w * 4
+    stride = w * bpp
     rows, prev = [], bytearray(stride)
     for y in range(h):
         f = raw[y * (stride + 1)]
         line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
         for x in range(stride):
-            a = line[x - 4] if x >= 4 else 0
+            a = line[x - bpp] if x >= bpp else 0
             b = prev[x]
-            c = prev[x - 4] if x >= 4 else 0
+            c = prev[x - bpp] if x >= bpp else 0
             if f == 1:
                 line[x] = (line[x] + a) & 255
             elif f == 2:
@@ -48,8 +49,13 @@ def load(path):
                 p = a + b - c
                 pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
                 line[x] = (line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
-        rows.append(line)
         prev = line
+        if bpp == 3:
+            rgba = bytearray(w * 4)
+            rgba[0::4], rgba[1::4], rgba[2::4] = line[0::3], line[1::3], line[2::3]
+            rgba[3::4] = b'\xff' * w
+            line = rgba
+        rows.append(line)
     return w, h, rows
 
 
