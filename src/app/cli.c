@@ -174,6 +174,7 @@ static bool apply(CliOptions *o, const char *name, const char *v, char *err, siz
         if (!lod_find(v, &o->lod)) {
             return str_fail(err, err_cap, "--lod: expected 'full' or 'tablet', got '%s'", v);
         }
+        o->lod_set = true;
     } else if (!strcmp(name, "--source")) {
         if (!*v) {
             return str_fail(err, err_cap, "--source: expected a source id such as piriformis_r");
@@ -252,6 +253,7 @@ static bool apply(CliOptions *o, const char *name, const char *v, char *err, siz
             return str_fail(err, err_cap, "--msaa: expected 1, 2, 4, 8 or 16 samples, got '%s'", v);
         }
         o->msaa = (int)n;
+        o->msaa_set = true;
     } else if (!strcmp(name, "--gles")) {
         o->gles = true;
     } else if (!strcmp(name, "--fullscreen")) {

@@ -33,6 +33,7 @@ typedef struct {
     unsigned layer_mask; /* --layers a,b,c */
     bool layers_set;
     LodId lod;          /* --lod full|tablet */
+    bool lod_set;       /* --lod given (else a default that depends on the GPU) */
     const char *source; /* --source ID (checked against the content when it loads) */
     float time_sec;     /* --time S into the referral animation */
     bool time_set;
@@ -55,6 +56,7 @@ typedef struct {
     long events;            /* --events N (soak) */
     long seed;              /* --seed N (soak) */
     int msaa;               /* --msaa N (1, 2, 4, 8) */
+    bool msaa_set;          /* --msaa given (else a default that depends on the GPU) */
     bool gles;              /* --gles: use OpenGL ES 3.0 */
     bool fullscreen;        /* --fullscreen */
     const char *assets_dir; /* --assets-dir DIR */

@@ -85,20 +85,20 @@ bool scene_add(Scene *s, Gfx *gfx, const char *id, StructureKind kind, LayerId l
         s->skin_item = s->count;
     }
     /* copies for the picking hierarchy, released once it is built */
-    PickMeshDesc *pm = &s->pending[s->pending_count];
-    const MeshBuf *pmesh = pick_mesh ? pick_mesh : mesh;
-    float *pos = malloc(sizeof(float) * 3 * pmesh->vertex_count);
-    uint32_t *idx = malloc(sizeof(uint32_t) * pmesh->index_count);
-    if (!pos || !idx) {
-        free(pos);
-        free(idx);
-        snprintf(err, err_cap, "scene: out of memory for '%s'", id);
-        return false;
+    if (!s->no_picking) {
+        const MeshBuf *pmesh = pick_mesh ? pick_mesh : mesh;
+        float *pos = malloc(sizeof(float) * 3 * pmesh->vertex_count);
+        uint32_t *idx = malloc(sizeof(uint32_t) * pmesh->index_count);
+        if (!pos || !idx) {
+            free(pos);
+            free(idx);
+            snprintf(err, err_cap, "scene: out of memory for '%s'", id);
+            return false;
+        }
+        memcpy(pos, pmesh->positions, sizeof(float) * 3 * pmesh->vertex_count);
+        memcpy(idx, pmesh->indices, sizeof(uint32_t) * pmesh->index_count);
+        s->pending[s->pending_count++] = (PickMeshDesc){pos, idx, pmesh->index_count, s->count};
     }
-    memcpy(pos, pmesh->positions, sizeof(float) * 3 * pmesh->vertex_count);
-    memcpy(idx, pmesh->indices, sizeof(uint32_t) * pmesh->index_count);
-    *pm = (PickMeshDesc){pos, idx, pmesh->index_count, s->count};
-    s->pending_count++;
     GfxMesh gm = gfx_create_mesh(gfx, &d);
     if (!gm.id) {
         snprintf(err, err_cap, "scene: could not upload the mesh of '%s'", id);
@@ -252,6 +252,10 @@ static void free_pending(Scene *s) {
 
 bool scene_finish(Scene *s, char *err, size_t err_cap) {
     pick_destroy(s->pick);
+    s->pick = NULL;
+    if (s->no_picking) {
+        return true;
+    }
     s->pick = pick_build(s->pending, s->pending_count);
     free_pending(s);
     if (!s->pick) {
@@ -298,13 +302,16 @@ static bool kind_from_name(const char *name, StructureKind *out) {
     return false;
 }
 
-bool scene_load_body(Scene *s, Gfx *gfx, const char *path, LodId lod, char *err, size_t err_cap) {
+bool scene_load_body(Scene *s, Gfx *gfx, const char *path, LodId lod, bool picking, char *err,
+                     size_t err_cap) {
     memset(s, 0, sizeof *s);
+    s->no_picking = !picking;
     s->skin_item = -1;
     s->isolated = -1;
     s->highlighted = -1;
     Body body;
-    /* the tablet level alone, or the full one with the tablet one for picking */
+    /* the tablet level alone, or the full one with the tablet one for picking and for
+     * structures small on screen */
     unsigned lods = BODY_LOD_BIT(BODY_LOD_TABLET);
     if (lod != LOD_TABLET) {
         lods |= BODY_LOD_BIT(BODY_LOD_FULL);
@@ -354,9 +361,10 @@ bool scene_load_body(Scene *s, Gfx *gfx, const char *path, LodId lod, char *err,
     return ok;
 }
 
-bool scene_load(Scene *s, Gfx *gfx, const char *model_path, LodId lod, char *err, size_t err_cap) {
+bool scene_load(Scene *s, Gfx *gfx, const char *model_path, LodId lod, bool picking, char *err,
+                size_t err_cap) {
     if (model_path && *model_path) {
-        return scene_load_body(s, gfx, model_path, lod, err, err_cap);
+        return scene_load_body(s, gfx, model_path, lod, picking, err, err_cap);
     }
     log_warn("no baked body model (body.glb) was found; showing a simplified stand-in body");
     return scene_load_placeholder(s, gfx, err, err_cap);
@@ -402,9 +410,9 @@ static void fill_item(const Scene *s, int i, FrameItem *fi);
  * as per pixel (compared side by side at the preset views); above it, per pixel. */
 #define VERTEX_LIGHTING_MAX_PX 16.0f
 
-/* Below this many pixels per triangle of the full level, the tablet level (about a third of
- * the triangles) draws the same outline to within a pixel. */
-#define FAR_MESH_MAX_PX 4.0f
+/* Below this many pixels per triangle of the tablet level, it draws the same outline as
+ * the full level to within about a pixel (compared side by side at the preset views). */
+#define FAR_MESH_MAX_PX 12.0f
 
 /* The pixels each camera-facing triangle of item i covers when its surface is split into
  * `triangles`: its mean projected area (a quarter of its surface, Cauchy's formula for a
@@ -427,9 +435,12 @@ static float px_per_triangle(const SceneItem *it, uint32_t triangles, float dist
 static void choose_detail(const Scene *s, int i, float dist_mm, float focal_px, FrameItem *fi) {
     const SceneItem *it = &s->items[i];
     float px = px_per_triangle(it, it->triangle_count, dist_mm, focal_px);
-    if (it->far_mesh.id && px < FAR_MESH_MAX_PX) {
-        fi->mesh = it->far_mesh;
-        px = px_per_triangle(it, it->far_triangle_count, dist_mm, focal_px);
+    if (it->far_mesh.id) {
+        float far_px = px_per_triangle(it, it->far_triangle_count, dist_mm, focal_px);
+        if (far_px < FAR_MESH_MAX_PX) {
+            fi->mesh = it->far_mesh;
+            px = far_px;
+        }
     }
     fi->vertex_lighting = px < VERTEX_LIGHTING_MAX_PX;
 }

@@ -64,6 +64,7 @@ typedef struct {
     unsigned skin_paint_uploads; /* counts scene_upload_skin_paint calls (who painted last) */
     /* picking: the triangles of every structure, gathered while loading */
     PickBvh *pick;
+    bool no_picking;                       /* loaded without picking: pending stays empty */
     PickMeshDesc pending[SCENE_MAX_ITEMS]; /* CPU copies until scene_finish builds pick */
     int pending_count;
     FrameItem frame_items[SCENE_MAX_ITEMS];
@@ -75,11 +76,13 @@ void scene_kind_color(StructureKind kind, float out_rgba[4]);
 /* The stand-in body built in code (a few spheres and capsules at real landmark positions);
  * used until body.glb exists, and by tests because its geometry is known exactly. */
 bool scene_load_placeholder(Scene *scene, Gfx *gfx, char *err, size_t err_cap);
-/* The baked body (body.glb) at one level of detail. Errors name the file and the problem. */
-bool scene_load_body(Scene *scene, Gfx *gfx, const char *path, LodId lod, char *err,
+/* The baked body (body.glb) at one level of detail. Errors name the file and the problem.
+ * Without picking (a picture nobody taps: painmap render), no picking hierarchy is built
+ * and scene_pick finds nothing. */
+bool scene_load_body(Scene *scene, Gfx *gfx, const char *path, LodId lod, bool picking, char *err,
                      size_t err_cap);
 /* body.glb at model_path, or the stand-in body (with a warning) when model_path is empty. */
-bool scene_load(Scene *scene, Gfx *gfx, const char *model_path, LodId lod, char *err,
+bool scene_load(Scene *scene, Gfx *gfx, const char *model_path, LodId lod, bool picking, char *err,
                 size_t err_cap);
 void scene_unload(Scene *scene, Gfx *gfx);
 /* Adds one structure: uploads its mesh and keeps what picking and zones need. Picking uses
@@ -87,12 +90,12 @@ void scene_unload(Scene *scene, Gfx *gfx);
 bool scene_add(Scene *scene, Gfx *gfx, const char *id, StructureKind kind, LayerId layer,
                const MeshBuf *mesh, const MeshBuf *pick_mesh, char *err, size_t err_cap);
 /* Gives item a lighter level of detail (e.g. the tablet level under the full one), drawn
- * instead of its mesh while that mesh's triangles would cover under 4 pixels each on
- * screen. Not for the skin: its paint follows its own vertices. False if it cannot. */
+ * instead of its mesh while the lighter mesh's triangles would cover under 12 pixels each
+ * on screen. Not for the skin: its paint follows its own vertices. False if it cannot. */
 bool scene_add_far_mesh(Scene *scene, Gfx *gfx, int item, const MeshBuf *mesh);
 /* Sends skin_paint to the GPU (after changing it). */
 void scene_upload_skin_paint(Scene *scene, Gfx *gfx);
-/* Call once every structure is added: builds the picking hierarchy. */
+/* Call once every structure is added: builds the picking hierarchy (unless no_picking). */
 bool scene_finish(Scene *scene, char *err, size_t err_cap);
 /* The structure under pixel (x, y) of a w x h view among the visible layers; -1 if none.
  * Translucent items (the skin) are seen through unless skin_only. */

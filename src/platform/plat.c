@@ -17,6 +17,7 @@ struct PlatWindow {
     SDL_Window *window;
     SDL_GLContext context;
     bool gles;
+    bool software;
     char api_name[160];
 };
 
@@ -110,8 +111,16 @@ static bool try_create(PlatWindow *pw, const PlatWindowDesc *desc, bool gles, ch
         return false;
     }
     pw->gles = gles;
+    const char *renderer = (const char *)glGetString(GL_RENDERER);
+    renderer = renderer ? renderer : "unknown renderer";
     snprintf(pw->api_name, sizeof pw->api_name, "%s (%s)",
-             gles ? "OpenGL ES 3.0" : "OpenGL 3.3 core", (const char *)glGetString(GL_RENDERER));
+             gles ? "OpenGL ES 3.0" : "OpenGL 3.3 core", renderer);
+    static const char *const software[] = {"llvmpipe",    "softpipe",
+                                           "SwiftShader", "Software Rasterizer",
+                                           "GDI Generic", "Basic Render Driver"};
+    for (size_t i = 0; i < sizeof software / sizeof software[0]; i++) {
+        pw->software = pw->software || strstr(renderer, software[i]) != NULL;
+    }
     return true;
 }
 
@@ -170,6 +179,10 @@ void plat_window_destroy(PlatWindow *window) {
 
 bool plat_window_is_gles(const PlatWindow *window) {
     return window->gles;
+}
+
+bool plat_window_is_software(const PlatWindow *window) {
+    return window->software;
 }
 
 const char *plat_window_api_name(const PlatWindow *window) {
@@ -481,15 +494,16 @@ bool plat_read_secret(const char *prompt, char *out, size_t cap) {
 
 long plat_rss_kib(void) {
     FILE *f = fopen("/proc/self/statm", "r");
-    long pages = 0, resident = 0;
+    long pages = 0, resident = 0, shared = 0;
     if (!f) {
         return 0;
     }
-    if (fscanf(f, "%ld %ld", &pages, &resident) != 2) {
-        resident = 0;
+    /* size, resident, then the resident pages backed by files (shared) */
+    if (fscanf(f, "%ld %ld %ld", &pages, &resident, &shared) != 3 || shared > resident) {
+        resident = shared = 0;
     }
     fclose(f);
-    return resident * (sysconf(_SC_PAGESIZE) / 1024);
+    return (resident - shared) * (sysconf(_SC_PAGESIZE) / 1024);
 }
 
 long plat_peak_rss_kib(void) {

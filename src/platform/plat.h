@@ -38,6 +38,9 @@ bool plat_window_create(const PlatWindowDesc *desc, PlatWindow **out_window, cha
 void plat_window_destroy(PlatWindow *window);
 /* True when the context is OpenGL ES rather than desktop GL. */
 bool plat_window_is_gles(const PlatWindow *window);
+/* True when the driver rasterises on the CPU (Mesa's llvmpipe or softpipe, SwiftShader,
+ * Windows' own software renderers): no GPU, so every triangle and pixel costs CPU time. */
+bool plat_window_is_software(const PlatWindow *window);
 /* "OpenGL 3.3 core" or "OpenGL ES 3.0", plus the driver's renderer string. */
 const char *plat_window_api_name(const PlatWindow *window);
 void plat_window_drawable_size(const PlatWindow *window, int *out_w, int *out_h);
@@ -67,7 +70,9 @@ bool plat_speech_available(void);
 bool plat_speak(const char *text, const char *language);
 void plat_speech_stop(void);
 void plat_speech_shutdown(void);
-/* The memory this process holds now (resident set), in KiB; 0 if unknown. */
+/* The memory this process holds now (resident set), in KiB; 0 if unknown. Without file
+ * pages: only what it allocated (heap, stacks, driver buffers), not the pages of libraries
+ * and fonts it has read, which grow as code runs for the first time and are not held. */
 long plat_rss_kib(void);
 /* The most memory this process has held at once (resident set), in KiB; 0 if unknown. */
 long plat_peak_rss_kib(void);

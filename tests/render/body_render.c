@@ -121,7 +121,7 @@ static void run(PlatGlApi api) {
     assert_true(gfx_create(&gd, &gfx, err, sizeof err));
     assert_true(gfx_set_offscreen(gfx, W, H, 4, err, sizeof err));
     Scene *scene = calloc(1, sizeof *scene);
-    if (!scene_load_body(scene, gfx, model, LOD_TABLET, err, sizeof err)) {
+    if (!scene_load_body(scene, gfx, model, LOD_TABLET, true, err, sizeof err)) {
         print_error("%s\n", err);
         fail();
     }

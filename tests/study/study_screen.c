@@ -60,7 +60,7 @@ static int setup(void **state) {
     char err[1024];
     GfxDesc d = {.backend = GFX_BACKEND_NULL};
     if (!gfx_create(&d, &F->gfx, err, sizeof err) ||
-        !scene_load(&F->scene, F->gfx, model, LOD_FULL, err, sizeof err) ||
+        !scene_load(&F->scene, F->gfx, model, LOD_FULL, true, err, sizeof err) ||
         !refview_load(&F->rv, assets, "en", &F->scene, F->gfx, err, sizeof err)) {
         print_error("%s\n", err);
         return -1;

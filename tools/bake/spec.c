@@ -551,7 +551,7 @@ static bool parse_structure(Ctx *c, const cJSON *j, const char *path, StructSpec
     s->shape.symmetric = cJSON_IsTrue(sym);
     float def_voxel = strcmp(s->kind, "skin") == 0 ? 2.5f : 1.2f;
     float def_full = strcmp(s->kind, "skin") == 0 ? 0.2f : 0.08f;
-    float def_tab = strcmp(s->kind, "skin") == 0 ? 0.05f : 0.025f;
+    float def_tab = strcmp(s->kind, "skin") == 0 ? 0.05f : 0.01f;
     if (!get_num(c, j, "voxel_mm", path, 0.3f, 10, def_voxel, false, &s->voxel_mm) ||
         !get_num(c, j, "cull", path, 1, 10, 1.5f, false, &s->cull) ||
         !get_num(c, j, "sym_k", path, 0, SDF_MAX_BLEND_MM, 0, false, &s->shape.sym_k) ||
