@@ -207,7 +207,8 @@ int session_open(Session *s, const CliOptions *opts, SessionMode mode, int w, in
     s->open_window_sec = t1 - t0;
     GfxDesc gd = {.backend = mode == SESSION_NULL ? GFX_BACKEND_NULL : GFX_BACKEND_GL,
                   .gles = s->win && plat_window_is_gles(s->win),
-                  .shaders_dir = paths.shaders_dir};
+                  .shaders_dir = paths.shaders_dir,
+                  .cache_dir = mode == SESSION_NULL ? NULL : plat_cache_dir()};
     if (!gfx_create(&gd, &s->gfx, err, sizeof err)) {
         log_error("%s", err);
         return EXIT_ENV;

@@ -3,10 +3,12 @@
 
 #include <SDL.h>
 #include <epoxy/gl.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -64,7 +66,9 @@ static void set_gl_attributes(bool gles) {
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, gles ? 0 : 3);
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
-    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 24);
+    /* every frame is drawn into gfx's own target and copied to the window: the window's
+     * framebuffer needs no depth buffer (4 MB less at 1280x800 on a software renderer) */
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
     SDL_GL_SetAttribute(SDL_GL_RED_SIZE, 8);
     SDL_GL_SetAttribute(SDL_GL_GREEN_SIZE, 8);
     SDL_GL_SetAttribute(SDL_GL_BLUE_SIZE, 8);
@@ -463,6 +467,39 @@ const char *plat_user_dir(void) {
             str_copy(dir, sizeof dir, pref);
             SDL_free(pref);
         }
+    }
+    return dir;
+}
+
+static bool make_dir(const char *dir) {
+    struct stat st;
+    return (mkdir(dir, 0700) == 0 || errno == EEXIST) && stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+const char *plat_cache_dir(void) {
+    static char dir[4096];
+    static bool tried = false;
+    if (tried) {
+        return dir[0] ? dir : NULL;
+    }
+    tried = true;
+    const char *env = getenv("PAINMAP_CACHE_DIR");
+    const char *xdg = getenv("XDG_CACHE_HOME");
+    const char *home = getenv("HOME");
+    char base[4096];
+    bool ok;
+    if (env) {
+        ok = *env && str_copy(dir, sizeof dir, env); /* set but empty: no cache */
+    } else if (xdg && xdg[0] == '/') {
+        ok = make_dir(xdg) && path_join(dir, sizeof dir, xdg, "painmap");
+    } else {
+        ok = home && home[0] == '/' && path_join(base, sizeof base, home, ".cache") &&
+             make_dir(base) && path_join(dir, sizeof dir, base, "painmap");
+    }
+    if (!ok || !make_dir(dir)) {
+        log_debug("no cache folder%s%s", dir[0] ? ": cannot create " : "", dir);
+        dir[0] = '\0';
+        return NULL;
     }
     return dir;
 }

@@ -70,6 +70,10 @@ bool plat_speech_available(void);
 bool plat_speak(const char *text, const char *language);
 void plat_speech_stop(void);
 void plat_speech_shutdown(void);
+/* A folder for files painmap can always make again (compiled shader programs):
+ * $PAINMAP_CACHE_DIR (set but empty: none), else $XDG_CACHE_HOME/painmap, else
+ * ~/.cache/painmap; created (0700) on first use. NULL when there is none. */
+const char *plat_cache_dir(void);
 /* The memory this process holds now (resident set), in KiB; 0 if unknown. Without file
  * pages: only what it allocated (heap, stacks, driver buffers), not the pages of libraries
  * and fonts it has read, which grow as code runs for the first time and are not held. */

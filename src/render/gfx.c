@@ -8,6 +8,7 @@
 #include "core/fileio.h"
 #include "core/log.h"
 #include "core/strutil.h"
+#include "render/gfx_cache.h"
 
 typedef struct {
     bool used;
@@ -33,6 +34,8 @@ enum { GFX_MAX_MESHES = 1024, GFX_MAX_TEXTURES = 4096 };
 struct Gfx {
     GfxBackend backend;
     bool gles;
+    const char *cache_dir; /* NULL, or cache_dir_buf */
+    char cache_dir_buf[1024];
     MeshProgram mesh_programs[MESH_PROGRAMS];
     int current_program; /* while drawing a frame: index into mesh_programs, -1 = none */
     int repeat;          /* draws per mesh (gfx_set_repeat); 0 or 1 = once */
@@ -50,23 +53,11 @@ struct Gfx {
     GfxStats stats;
 };
 
-static GLuint compile_shader(GLenum type, const char *path, bool gles, const char *defines,
-                             const char *common, char *err, size_t err_cap) {
-    char *src = NULL;
-    size_t len = 0;
-    char why[512];
-    if (!file_read_all(path, &src, &len, why, sizeof why)) {
-        str_fail(err, err_cap, "shader %s", why);
-        return 0;
-    }
-    /* One GLSL body serves both APIs: only the version line (and ES precision) differs. */
-    const char *version =
-        gles ? "#version 300 es\nprecision highp float;\n" : "#version 330 core\n";
-    const char *parts[6] = {version, defines, "#line 1 1\n", common, "\n#line 1 0\n", src};
+static GLuint compile_shader(GLenum type, const char *path, bool gles, const char *const *parts,
+                             int count, char *err, size_t err_cap) {
     GLuint shader = glCreateShader(type);
-    glShaderSource(shader, 6, parts, NULL);
+    glShaderSource(shader, count, parts, NULL);
     glCompileShader(shader);
-    free(src);
     GLint ok = GL_FALSE;
     glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
     if (!ok) {
@@ -81,10 +72,10 @@ static GLuint compile_shader(GLenum type, const char *path, bool gles, const cha
 }
 
 /* name.vert + name.frag; common (may be "") is code both stages share (source string 1 in
- * the driver's messages). */
-static GLuint build_program(const char *dir, const char *name, bool gles, const char *defines,
+ * the driver's messages). From the program cache when it holds this exact program. */
+static GLuint build_program(Gfx *g, const char *dir, const char *name, const char *defines,
                             const char *common, char *err, size_t err_cap) {
-    char vs_path[1024], fs_path[1024], file[64];
+    char vs_path[1024], fs_path[1024], file[64], why[512];
     snprintf(file, sizeof file, "%s.vert", name);
     bool ok = path_join(vs_path, sizeof vs_path, dir, file);
     snprintf(file, sizeof file, "%s.frag", name);
@@ -93,18 +84,48 @@ static GLuint build_program(const char *dir, const char *name, bool gles, const 
         str_fail(err, err_cap, "shaders folder path is too long: %s", dir);
         return 0;
     }
-    GLuint vs = compile_shader(GL_VERTEX_SHADER, vs_path, gles, defines, common, err, err_cap);
-    if (!vs) {
+    char *vs_src = NULL, *fs_src = NULL;
+    size_t len = 0;
+    if (!file_read_all(vs_path, &vs_src, &len, why, sizeof why) ||
+        !file_read_all(fs_path, &fs_src, &len, why, sizeof why)) {
+        free(vs_src);
+        str_fail(err, err_cap, "shader %s", why);
         return 0;
     }
-    GLuint fs = compile_shader(GL_FRAGMENT_SHADER, fs_path, gles, defines, common, err, err_cap);
-    if (!fs) {
-        glDeleteShader(vs);
-        return 0;
-    }
+    /* One GLSL body serves both APIs: only the version line (and ES precision) differs. */
+    const char *version =
+        g->gles ? "#version 300 es\nprecision highp float;\n" : "#version 330 core\n";
+    const char *vs_parts[6] = {version, defines, "#line 1 1\n", common, "\n#line 1 0\n", vs_src};
+    const char *fs_parts[6] = {version, defines, "#line 1 1\n", common, "\n#line 1 0\n", fs_src};
+    char cache_name[96];
+    snprintf(cache_name, sizeof cache_name, "%s%s", name, g->gles ? "-es" : "");
+    uint64_t key = g->cache_dir ? gfx_cache_key(vs_parts, 6, fs_parts, 6) : 0;
     GLuint prog = glCreateProgram();
+    g->stats.programs_linked++;
+    if (g->cache_dir && gfx_cache_load(g->cache_dir, cache_name, key, prog)) {
+        g->stats.programs_cached++;
+        free(vs_src);
+        free(fs_src);
+        return prog;
+    }
+    glDeleteProgram(prog); /* a refused binary may leave it in any state: start afresh */
+    GLuint vs = compile_shader(GL_VERTEX_SHADER, vs_path, g->gles, vs_parts, 6, err, err_cap);
+    GLuint fs =
+        vs ? compile_shader(GL_FRAGMENT_SHADER, fs_path, g->gles, fs_parts, 6, err, err_cap) : 0;
+    free(vs_src);
+    free(fs_src);
+    if (!vs || !fs) {
+        if (vs) {
+            glDeleteShader(vs);
+        }
+        return 0;
+    }
+    prog = glCreateProgram();
     glAttachShader(prog, vs);
     glAttachShader(prog, fs);
+    if (g->cache_dir) {
+        glProgramParameteri(prog, GL_PROGRAM_BINARY_RETRIEVABLE_HINT, GL_TRUE);
+    }
     glLinkProgram(prog);
     glDeleteShader(vs);
     glDeleteShader(fs);
@@ -116,6 +137,9 @@ static GLuint build_program(const char *dir, const char *name, bool gles, const 
         glDeleteProgram(prog);
         str_fail(err, err_cap, "%s + %s: shaders did not link:\n%s", vs_path, fs_path, log);
         return 0;
+    }
+    if (g->cache_dir) {
+        gfx_cache_store(g->cache_dir, cache_name, key, prog);
     }
     return prog;
 }
@@ -132,7 +156,7 @@ static bool create_programs(Gfx *g, const char *dir, char *err, size_t err_cap) 
         char defines[96];
         snprintf(defines, sizeof defines, "#define PAINT %d\n#define VERTEX_LIGHTING %d\n",
                  (i & MESH_PAINTED) != 0, (i & MESH_VERTEX_LIT) != 0);
-        GLuint prog = build_program(dir, "mesh", g->gles, defines, lighting, err, err_cap);
+        GLuint prog = build_program(g, dir, "mesh", defines, lighting, err, err_cap);
         if (!prog) {
             free(lighting);
             return false;
@@ -148,7 +172,7 @@ static bool create_programs(Gfx *g, const char *dir, char *err, size_t err_cap) 
         mp->u_light_dir = glGetUniformLocation(prog, "u_light_dir");
     }
     free(lighting);
-    GLuint ui = build_program(dir, "ui", g->gles, "", "", err, err_cap);
+    GLuint ui = build_program(g, dir, "ui", "", "", err, err_cap);
     if (!ui) {
         return false;
     }
@@ -187,6 +211,10 @@ bool gfx_create(const GfxDesc *desc, Gfx **out_gfx, char *err, size_t err_cap) {
     }
     g->backend = desc->backend;
     g->gles = desc->gles;
+    if (desc->cache_dir && *desc->cache_dir && strlen(desc->cache_dir) < sizeof g->cache_dir_buf) {
+        str_copy(g->cache_dir_buf, sizeof g->cache_dir_buf, desc->cache_dir);
+        g->cache_dir = g->cache_dir_buf;
+    }
     if (g->backend == GFX_BACKEND_GL) {
         if (!create_programs(g, desc->shaders_dir ? desc->shaders_dir : "shaders", err, err_cap)) {
             gfx_destroy(g);

@@ -16,6 +16,7 @@ typedef struct {
     GfxBackend backend;
     bool gles;               /* the current context is OpenGL ES 3.0 */
     const char *shaders_dir; /* folder holding mesh.vert/.frag and ui.vert/.frag */
+    const char *cache_dir;   /* linked programs kept here for later starts; NULL = none */
 } GfxDesc;
 
 typedef struct {
@@ -31,7 +32,9 @@ typedef struct {
 typedef struct {
     int64_t draw_calls;
     int64_t triangles;
-    int64_t frames; /* gfx_draw_frame calls */
+    int64_t frames;      /* gfx_draw_frame calls */
+    int programs_linked; /* shader programs made by gfx_create */
+    int programs_cached; /* of those, linked from the program cache (no GLSL compiled) */
 } GfxStats;
 
 typedef struct Gfx Gfx;
