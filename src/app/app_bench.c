@@ -143,14 +143,15 @@ int app_bench_main(const CliOptions *opts) {
                "\"triangles_per_frame\":%lld,\"draw_calls_per_frame\":%lld,"
                "\"pick_triangles\":%u,\"idle_frames_5s\":%d,\"repeat\":%d,"
                "\"peak_rss_after_start_mib\":%.1f,\"peak_rss_after_first_frame_mib\":%.1f,"
-               "\"programs_cached\":%d,\"programs_linked\":%d}\n",
+               "\"programs_cached\":%d,\"programs_linked\":%d,\"context_renewed\":%s}\n",
                w, h, lod_name(s->lod), s->msaa, api, 1000.0 * first_frame,
                1000.0 * s->open_window_sec, 1000.0 * s->open_shaders_sec,
                1000.0 * s->open_fonts_sec, 1000.0 * s->open_model_sec, 1000.0 * s->open_content_sec,
                frames, animating ? "true" : "false", frame_med, frame_p95, pick_med, pick_p95, hits,
                (double)rss / 1024.0, triangles, draw_calls, pick_tris, idle_frames,
                opts->repeat > 1 ? opts->repeat : 1, (double)rss_open / 1024.0,
-               (double)rss_first / 1024.0, after.programs_cached, after.programs_linked);
+               (double)rss_first / 1024.0, after.programs_cached, after.programs_linked,
+               s->context_renewed ? "true" : "false");
     } else {
         printf("painmap bench: %dx%d, %s level, %dx MSAA, %s", w, h, lod_name(s->lod), s->msaa,
                api);
@@ -163,8 +164,9 @@ int app_bench_main(const CliOptions *opts) {
                1000.0 * first_frame, 1000.0 * s->open_window_sec, 1000.0 * s->open_shaders_sec,
                1000.0 * s->open_fonts_sec, 1000.0 * s->open_model_sec,
                1000.0 * s->open_content_sec);
-        printf("  shader programs        %8d of %d from the program cache\n", after.programs_cached,
-               after.programs_linked);
+        printf("  shader programs        %8d of %d from the program cache%s\n",
+               after.programs_cached, after.programs_linked,
+               s->context_renewed ? " (compiled, cached, then a fresh context)" : "");
         printf("  frame (median / p95)   %8.2f / %.2f ms over %d frames, all layers, %s\n",
                frame_med, frame_p95, frames, animating ? "animation playing" : "no animation");
         printf("  pick (median / p95)    %8.4f / %.4f ms over %d taps (%d hits)\n", pick_med,

@@ -55,8 +55,9 @@ typedef struct {
     bool paint_changed;       /* the drawing changed: the skin's paint must be redone */
     char settings_path[4096]; /* where settings are saved ("" = not saved: headless runs) */
     int msaa;
-    LodId lod;     /* the level of detail loaded */
-    bool software; /* the GL driver draws on the CPU (llvmpipe and the like) */
+    LodId lod;            /* the level of detail loaded */
+    bool software;        /* the GL driver draws on the CPU (llvmpipe and the like) */
+    bool context_renewed; /* shaders compiled, cached, and a fresh context made (first start) */
     bool headless;
     int frames_drawn;
     double elapsed_sec;

@@ -19,6 +19,7 @@ struct PlatWindow {
     SDL_Window *window;
     SDL_GLContext context;
     bool gles;
+    bool vsync;
     bool software;
     char api_name[160];
 };
@@ -74,6 +75,17 @@ static void set_gl_attributes(bool gles) {
     SDL_GL_SetAttribute(SDL_GL_BLUE_SIZE, 8);
     if (gles) {
         SDL_SetHint(SDL_HINT_OPENGL_ES_DRIVER, "1");
+    }
+}
+
+static void set_swap_interval(bool vsync) {
+    if (vsync) {
+        /* Adaptive vsync first; plain vsync if the driver lacks it. */
+        if (SDL_GL_SetSwapInterval(-1) != 0) {
+            SDL_GL_SetSwapInterval(1);
+        }
+    } else {
+        SDL_GL_SetSwapInterval(0);
     }
 }
 
@@ -155,16 +167,22 @@ bool plat_window_create(const PlatWindowDesc *desc, PlatWindow **out_window, cha
         free(pw);
         return false;
     }
-    if (desc->vsync && !g_headless) {
-        /* Adaptive vsync first; plain vsync if the driver lacks it. */
-        if (SDL_GL_SetSwapInterval(-1) != 0) {
-            SDL_GL_SetSwapInterval(1);
-        }
-    } else {
-        SDL_GL_SetSwapInterval(0);
-    }
+    pw->vsync = desc->vsync && !g_headless;
+    set_swap_interval(pw->vsync);
     log_debug("context: %s", pw->api_name);
     *out_window = pw;
+    return true;
+}
+
+bool plat_window_renew_context(PlatWindow *window, char *err, size_t err_cap) {
+    SDL_GL_DeleteContext(window->context);
+    set_gl_attributes(window->gles);
+    window->context = SDL_GL_CreateContext(window->window);
+    if (!window->context || SDL_GL_MakeCurrent(window->window, window->context) != 0) {
+        return str_fail(err, err_cap, "could not create the OpenGL context again: %s",
+                        SDL_GetError());
+    }
+    set_swap_interval(window->vsync);
     return true;
 }
 

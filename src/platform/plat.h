@@ -38,6 +38,11 @@ bool plat_window_create(const PlatWindowDesc *desc, PlatWindow **out_window, cha
 void plat_window_destroy(PlatWindow *window);
 /* True when the context is OpenGL ES rather than desktop GL. */
 bool plat_window_is_gles(const PlatWindow *window);
+/* Replaces the window's GL context with a new one of the same kind (every GL object of the
+ * old one is gone: destroy what was made with it first). Mesa keeps its GLSL compiler's
+ * built-in library until the last context that compiled GLSL is gone; see session_open.
+ * False (no context) when the driver refuses. */
+bool plat_window_renew_context(PlatWindow *window, char *err, size_t err_cap);
 /* True when the driver rasterises on the CPU (Mesa's llvmpipe or softpipe, SwiftShader,
  * Windows' own software renderers): no GPU, so every triangle and pixel costs CPU time. */
 bool plat_window_is_software(const PlatWindow *window);

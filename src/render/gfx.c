@@ -138,8 +138,8 @@ static GLuint build_program(Gfx *g, const char *dir, const char *name, const cha
         str_fail(err, err_cap, "%s + %s: shaders did not link:\n%s", vs_path, fs_path, log);
         return 0;
     }
-    if (g->cache_dir) {
-        gfx_cache_store(g->cache_dir, cache_name, key, prog);
+    if (g->cache_dir && gfx_cache_store(g->cache_dir, cache_name, key, prog)) {
+        g->stats.programs_stored++;
     }
     return prog;
 }

@@ -35,6 +35,7 @@ typedef struct {
     int64_t frames;      /* gfx_draw_frame calls */
     int programs_linked; /* shader programs made by gfx_create */
     int programs_cached; /* of those, linked from the program cache (no GLSL compiled) */
+    int programs_stored; /* of those, compiled and then written to the program cache */
 } GfxStats;
 
 typedef struct Gfx Gfx;

@@ -117,23 +117,23 @@ bool gfx_cache_load(const char *dir, const char *name, uint64_t key, GLuint prog
     return true;
 }
 
-void gfx_cache_store(const char *dir, const char *name, uint64_t key, GLuint prog) {
+bool gfx_cache_store(const char *dir, const char *name, uint64_t key, GLuint prog) {
     char path[4096], tmp[4200];
     GLint size = 0;
     glGetProgramiv(prog, GL_PROGRAM_BINARY_LENGTH, &size);
     if (!file_path(path, sizeof path, dir, name, key) || size <= 0 || size > CACHE_MAX_BYTES) {
-        return;
+        return false;
     }
     unsigned char *buf = malloc(CACHE_HEADER_BYTES + (size_t)size);
     if (!buf) {
-        return;
+        return false;
     }
     GLsizei got = 0;
     GLenum format = 0;
     glGetProgramBinary(prog, size, &got, &format, buf + CACHE_HEADER_BYTES);
     if (glGetError() != GL_NO_ERROR || got <= 0 || got > size) {
         free(buf);
-        return;
+        return false;
     }
     memcpy(buf, CACHE_MAGIC, 4);
     put32(buf + 4, CACHE_LAYOUT);
@@ -147,9 +147,11 @@ void gfx_cache_store(const char *dir, const char *name, uint64_t key, GLuint pro
     size_t total = CACHE_HEADER_BYTES + (size_t)got;
     bool ok = f && fwrite(buf, 1, total, f) == total;
     ok = f && fclose(f) == 0 && ok;
-    if (!ok || rename(tmp, path) != 0) {
+    ok = ok && rename(tmp, path) == 0;
+    if (!ok) {
         log_debug("program cache: could not write %s", path);
         remove(tmp);
     }
     free(buf);
+    return ok;
 }

@@ -25,8 +25,8 @@ uint64_t gfx_cache_key(const char *const *vs_parts, int vs_count, const char *co
 bool gfx_cache_load(const char *dir, const char *name, uint64_t key, GLuint prog);
 
 /* Writes the binary of the linked prog (linked with GL_PROGRAM_BINARY_RETRIEVABLE_HINT)
- * for name + key, through a temporary file and a rename. Failures are logged at debug
- * level only: the cache is an optimisation. */
-void gfx_cache_store(const char *dir, const char *name, uint64_t key, GLuint prog);
+ * for name + key, through a temporary file and a rename; true when written. Failures are
+ * logged at debug level only: the cache is an optimisation. */
+bool gfx_cache_store(const char *dir, const char *name, uint64_t key, GLuint prog);
 
 #endif

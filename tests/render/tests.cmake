@@ -14,3 +14,9 @@ if(TARGET body_glb)
             ${CMAKE_BINARY_DIR}/test-out/cvd)
   set_tests_properties(render.color_blind PROPERTIES ENVIRONMENT "${PAINMAP_TEST_ENV};SDL_VIDEODRIVER=offscreen" TIMEOUT 300)
 endif()
+if(TARGET body_glb)
+  # first start: compile, cache, fresh context; later start from the cache; same picture
+  add_test(NAME render.first_start
+    COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/render/first_start.sh ${PAINMAP_EXE})
+  set_tests_properties(render.first_start PROPERTIES ENVIRONMENT "${PAINMAP_TEST_ENV}" TIMEOUT 120)
+endif()
