@@ -40,6 +40,7 @@ typedef struct Info {
     Body body; /* the baked model, when one is found: skin for --point, nodes for checks */
     bool have_body;
     char model_path[4096];
+    char body_error[1024]; /* a body.glb was found but could not be read: why */
 } Info;
 
 /* Loads body.glb if one can be found (--model is the viewer's; here $PAINMAP_MODEL or beside
@@ -53,6 +54,7 @@ static void load_body(Info *in) {
     }
     if (!body_load_file(in->model_path, &in->body, err, sizeof err)) {
         fprintf(in->err, "painmap: warning: %s (continuing without the model)\n", err);
+        snprintf(in->body_error, sizeof in->body_error, "%.1000s", err);
         return;
     }
     in->have_body = true;
@@ -915,7 +917,7 @@ static int cmd_check(Info *in) {
         for (int i = 0; nodes && i < in->body.count; i++) {
             nodes[node_count++] = in->body.items[i].id;
         }
-    } else {
+    } else if (!in->body_error[0]) {
         fprintf(in->err, "painmap: note: no body.glb found; the model's nodes were not checked\n");
     }
     /* English, the base of every translation, with the anatomy */
@@ -945,6 +947,12 @@ static int cmd_check(Info *in) {
         content_diag_free(&d);
     }
     free(nodes);
+    if (in->body_error[0]) {
+        /* a model that is there but unreadable is a problem of this data, not a note */
+        char line[1200];
+        snprintf(line, sizeof line, "body model: %.1100s", in->body_error);
+        content_diag_add_line(&diag, line);
+    }
     int rc = diag.count ? INFO_INPUT : INFO_OK;
     if (in->o.json) {
         cJSON *o = cJSON_CreateObject();

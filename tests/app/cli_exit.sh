@@ -26,6 +26,11 @@ SDL_VIDEODRIVER=dummy expect 1 "OpenGL" render -o "$tmp/x.png"
 expect 1 "$tmp/missing-dir/x.png" render -o "$tmp/missing-dir/x.png" --size 64x64
 # the info commands are reached through the same executable
 expect 0 "content OK" check-content
+# a body.glb that is there but cut short is a problem of that data folder, not a note
+if [ -n "${PAINMAP_MODEL:-}" ] && [ -f "$PAINMAP_MODEL" ]; then
+    head -c 100000 "$PAINMAP_MODEL" >"$tmp/short.glb"
+    PAINMAP_MODEL="$tmp/short.glb" expect 2 "short.glb: header length" check-content
+fi
 expect 2 "piriformis_r" query source piriformis_x
 expect 0 "piriformis_r" list sources
 expect 2 "unknown source 'gluteus_maximum_r'" render -o "$tmp/x.png" --source gluteus_maximum_r
