@@ -1115,6 +1115,10 @@ bool content_load(const ContentInput *input, const ContentCheck *check, ContentD
     for (int f = 0; f < CONTENT_FILE_COUNT; f++) {
         const ContentFile *cf = &input->files[f];
         L.r.file = cf->name ? cf->name : FILE_NAMES[f];
+        if (!cf->data && cf->why[0]) {
+            content_diag_add(L.r.diag, L.r.file, NULL, "cannot read (%s)", cf->why);
+            continue;
+        }
         cJSON *root = jr_parse(&L.r, cf->data, cf->len);
         if (!root) {
             continue;
@@ -1237,6 +1241,9 @@ bool content_read_dir(const char *dir, ContentInput *out_input, char *err, size_
         if (file_read_all(path, &data, &len, ferr, sizeof ferr)) {
             out_input->files[f].data = data;
             out_input->files[f].len = len;
+        } else if (file_exists(path)) {
+            /* not "missing": say what is wrong with what is there */
+            snprintf(out_input->files[f].why, sizeof out_input->files[f].why, "%.190s", ferr);
         }
     }
     return true;

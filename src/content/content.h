@@ -48,6 +48,7 @@ typedef struct ContentFile {
     const char *name;
     const char *data;
     size_t len;
+    char why[200]; /* data NULL although something is there (a folder, no permission): why */
 } ContentFile;
 
 typedef struct ContentInput {

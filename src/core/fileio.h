@@ -16,6 +16,8 @@ bool file_write_atomic(const char *path, const void *data, size_t len, char *err
 
 /* True if path names an existing directory. */
 bool file_is_dir(const char *path);
+/* True when something (a file, a folder, anything) is at path. */
+bool file_exists(const char *path);
 /* True if path names an existing regular file. */
 bool file_is_regular(const char *path);
 
