@@ -64,6 +64,10 @@ static void test_table(void **state) {
         {{"-o", "x.png", NULL}, false, "does not apply"},
         {{"--gles=yes", NULL}, false, "takes no value"},
         {{"--assets-dir", "", NULL}, false, "--assets-dir"},
+        {{"--data-dir", NULL}, false, "--data-dir: missing value"},
+        {{"render", "-o", "x.png", "--data-dir", NULL}, false, "--data-dir: missing value"},
+        {{"--data-dir=", NULL}, false, "expected a folder"},
+        {{"list", "sources", "--data-dir", "", NULL}, false, "expected a folder"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         CliOptions o;
@@ -99,6 +103,8 @@ static void test_values(void **state) {
     assert_true(o.layers_set);
     assert_int_equal(o.layer_mask, LAYER_BIT(LAYER_BONES) | LAYER_BIT(LAYER_NERVES));
     assert_int_equal(o.lod, LOD_TABLET);
+    assert_true(o.lod_set);
+    assert_false(o.msaa_set); /* the default, which the viewer may change without a GPU */
     assert_false(o.gles);
 
     const Case info = {{"query", "source", "piriformis_r", NULL}, true, NULL};
@@ -113,12 +119,46 @@ static void test_values(void **state) {
     assert_int_equal(o.command, CLI_VIEWER);
     assert_false(o.layer_mask & LAYER_BIT(LAYER_DERMATOMES));
     assert_true(o.layer_mask & LAYER_BIT(LAYER_SKIN));
+    assert_false(o.lod_set);
+    assert_int_equal(o.msaa, 4);
+    assert_null(o.data_dir);
+}
+
+/* --data-dir applies to every command, wherever it stands, and is taken out of the
+ * arguments the command itself sees (the info commands get theirs untouched). */
+static void test_data_dir(void **state) {
+    (void)state;
+    CliOptions o;
+    char err[256];
+    const Case first = {{"--data-dir", "/opt/pm", "render", "-o", "x.png", NULL}, true, NULL};
+    assert_true(run(&first, &o, err, sizeof err));
+    assert_int_equal(o.command, CLI_RENDER);
+    assert_string_equal(o.data_dir, "/opt/pm");
+    assert_string_equal(o.output, "x.png");
+
+    const Case last = {{"render", "-o", "x.png", "--data-dir=/srv/pm", NULL}, true, NULL};
+    assert_true(run(&last, &o, err, sizeof err));
+    assert_string_equal(o.data_dir, "/srv/pm");
+
+    const Case info = {{"query", "--data-dir", "/d", "source", "piriformis_r", NULL}, true, NULL};
+    assert_true(run(&info, &o, err, sizeof err));
+    assert_int_equal(o.command, CLI_INFO);
+    assert_string_equal(o.data_dir, "/d");
+    assert_int_equal(o.info_argc, 3);
+    assert_string_equal(o.info_argv[1], "source");
+
+    const Case msaa = {{"--msaa", "2", "--data-dir", "/d", NULL}, true, NULL};
+    assert_true(run(&msaa, &o, err, sizeof err));
+    assert_int_equal(o.command, CLI_VIEWER);
+    assert_true(o.msaa_set);
+    assert_int_equal(o.msaa, 2);
 }
 
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_table),
         cmocka_unit_test(test_values),
+        cmocka_unit_test(test_data_dir),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
