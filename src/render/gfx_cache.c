@@ -103,7 +103,9 @@ bool gfx_cache_load(const char *dir, const char *name, uint64_t key, GLuint prog
         free(data);
         return false;
     }
-    while (glGetError() != GL_NO_ERROR) {
+    /* clear earlier errors so that the check below sees this call's (bounded: a lost
+     * context may report an error every time) */
+    for (int i = 0; i < 16 && glGetError() != GL_NO_ERROR; i++) {
     }
     glProgramBinary(prog, (GLenum)get32(p + 16), p + CACHE_HEADER_BYTES,
                     (GLsizei)(len - CACHE_HEADER_BYTES));
