@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/strutil.h"
 #include "platform/plat_text.h"
 
 struct OverlayText {
@@ -172,11 +173,9 @@ void overlay_line(Overlay *o, float x0, float y0, float x1, float y1, float thic
 }
 
 static uint64_t hash_text(int font, int size, const char *text, int len) {
-    uint64_t h = 1469598103934665603ull ^ (uint64_t)((unsigned)font * 131u + (unsigned)size);
-    for (int i = 0; i < len; i++) {
-        h = (h ^ (uint8_t)text[i]) * 1099511628211ull;
-    }
-    return h;
+    uint64_t h = str_hash(STR_HASH_SEED, &font, sizeof font);
+    h = str_hash(h, &size, sizeof size);
+    return str_hash(h, text, (size_t)len);
 }
 
 static OverlayText *find_text(Overlay *o, int font, float size_px, const char *text, int len) {

@@ -83,6 +83,15 @@ bool str_fail(char *err, size_t err_cap, const char *fmt, ...) {
     return false;
 }
 
+uint64_t str_hash(uint64_t h, const void *data, size_t len) {
+    const unsigned char *p = data;
+    for (size_t i = 0; i < len; i++) {
+        h ^= p[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
 int str_edit_distance(const char *a, const char *b) {
     enum { MAXLEN = 128 };
     size_t n = strlen(a), m = strlen(b);

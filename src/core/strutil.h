@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Copies src into dst (capacity cap > 0), always terminated; false if it was cut. */
 bool str_copy(char *dst, size_t cap, const char *src);
@@ -22,6 +23,10 @@ bool path_dirname(char *out, size_t cap, const char *path);
 __attribute__((format(printf, 3, 4)))
 #endif
 bool str_fail(char *err, size_t err_cap, const char *fmt, ...);
+/* FNV-1a over len bytes, continuing from h (STR_HASH_SEED to start): for cache keys and
+ * hash tables, not for security. */
+#define STR_HASH_SEED 14695981039346656037ull
+uint64_t str_hash(uint64_t h, const void *data, size_t len);
 /* Levenshtein distance, for "did you mean" suggestions; capped at 255. */
 int str_edit_distance(const char *a, const char *b);
 /* Parses a whole decimal integer in [min, max]; false on junk, overflow or range. */
